@@ -1,0 +1,438 @@
+"""The store: reports, mentions and incidents in one database.
+
+Each public method that writes runs in a transaction of its own, so a crash
+leaves either the whole report (or extraction) or none of it.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Connection, Engine, Row, delete, func, insert, or_, select, text
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
+
+from repwatch.errors import InputError, NotFound, StoreError
+from repwatch.model import (
+    Act,
+    DatePrecision,
+    DateRange,
+    Incident,
+    IncidentStatus,
+    Mention,
+    Modality,
+    Perpetrator,
+    Report,
+    VictimCount,
+)
+from repwatch.store import engine as engines
+from repwatch.store.tables import (
+    extractions,
+    incident_acts,
+    incident_mentions,
+    incidents,
+    mentions,
+    reports,
+)
+
+Linker = Callable[[Sequence[Mention]], list[Incident]]
+
+
+@dataclass(frozen=True, kw_only=True)
+class IncidentQuery:
+    """Which incidents to list; every criterion is optional."""
+
+    since: dt.date | None = None  # the incident may have happened on or after
+    until: dt.date | None = None  # … on or before
+    place: str | None = None  # part of the place name, its province, or its gazetteer id
+    act: Act | None = None
+    modality: Modality | None = None
+    status: IncidentStatus | None = None
+    min_victims: int | None = None
+    limit: int | None = None
+    offset: int = 0
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+def date_bounds(date: DateRange | None) -> tuple[dt.date | None, dt.date | None]:
+    """The first and last day an ISO or partial date range can mean."""
+    if date is None:
+        return None, None
+
+    def bound(value: str | None, last: bool) -> dt.date | None:
+        if not value:
+            return None
+        parts = [int(p) for p in value.split("-")]
+        year = parts[0]
+        month = parts[1] if len(parts) > 1 else (12 if last else 1)
+        if len(parts) > 2:
+            day = parts[2]
+        else:
+            day = calendar.monthrange(year, month)[1] if last else 1
+        return dt.date(year, month, day)
+
+    return bound(date.start, False), bound(date.end or date.start, True)
+
+
+class Store:
+    """Reports, mentions and incidents in a SQLite or PostgreSQL database."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+
+    @classmethod
+    def open(cls, url: str, *, migrate: bool = True) -> Store:
+        """Open the database at ``url``, bringing its schema up to date."""
+        engine = engines.make_engine(url)
+        if migrate:
+            engines.migrate(engine)
+        return cls(engine)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.engine.dialect.name == "sqlite"
+
+    # --- reports ------------------------------------------------------------------
+
+    def add_report(self, report: Report) -> bool:
+        """Store a report; True if it was new, False if the same text was already stored."""
+        values = report.model_dump(exclude={"ingested_at"})
+        values["ingested_at"] = report.ingested_at or _now()
+        try:
+            with self.engine.begin() as conn:
+                exists = conn.execute(
+                    select(reports.c.id).where(reports.c.id == report.id)
+                ).first()
+                if exists:
+                    return False
+                conn.execute(insert(reports).values(**values))
+        except IntegrityError:
+            return False  # stored by a concurrent writer in the meantime
+        except SQLAlchemyError as exc:
+            raise StoreError(f"cannot store report {report.id[:12]}: {exc.orig or exc}") from exc
+        return True
+
+    def get_report(self, report_id: str) -> Report:
+        """The report with this id, or with this unique id prefix or external id."""
+        with self.engine.connect() as conn:
+            row = conn.execute(select(reports).where(reports.c.id == report_id)).first()
+            if row is None and report_id:
+                rows = conn.execute(
+                    select(reports)
+                    .where(
+                        or_(
+                            reports.c.id.startswith(report_id.lower(), autoescape=True),
+                            reports.c.external_id == report_id,
+                        )
+                    )
+                    .limit(2)
+                ).all()
+                if len(rows) > 1:
+                    raise InputError(report_id, "names more than one report; give more of the id")
+                row = rows[0] if rows else None
+        if row is None:
+            raise NotFound(f"no report {report_id!r}")
+        return Report.model_validate(row._asdict())
+
+    def iter_reports(self, ids: Iterable[str] | None = None) -> Iterator[Report]:
+        if ids is not None:
+            for report_id in ids:
+                yield self.get_report(report_id)
+            return
+        with self.engine.connect() as conn:
+            for row in conn.execute(select(reports).order_by(reports.c.ingested_at)):
+                yield Report.model_validate(row._asdict())
+
+    def count_reports(self) -> int:
+        with self.engine.connect() as conn:
+            return int(conn.execute(select(func.count()).select_from(reports)).scalar_one())
+
+    def search_reports(self, query: str, *, limit: int = 50) -> list[tuple[str, str]]:
+        """Full-text search: (report id, snippet) pairs, best first."""
+        if not query.strip():
+            return []
+        if not self.is_sqlite:
+            pattern = f"%{query}%"
+            with self.engine.connect() as conn:
+                rows = conn.execute(
+                    select(reports.c.id, func.substr(reports.c.text, 1, 160))
+                    .where(or_(reports.c.text.ilike(pattern), reports.c.title.ilike(pattern)))
+                    .limit(limit)
+                ).all()
+            return [(r[0], r[1]) for r in rows]
+        # Quote each term so that user input is never read as FTS5 query syntax.
+        terms = " ".join('"' + t.replace('"', '""') + '"' for t in query.split())
+        sql = text(
+            "SELECT reports.id, snippet(report_fts, 1, '[', ']', '…', 12) "
+            "FROM report_fts JOIN reports ON reports.rowid = report_fts.rowid "
+            "WHERE report_fts MATCH :terms ORDER BY rank LIMIT :limit"
+        )
+        with self.engine.connect() as conn:
+            rows = conn.execute(sql, {"terms": terms, "limit": limit}).all()
+        return [(r[0], r[1]) for r in rows]
+
+    # --- extraction -----------------------------------------------------------------
+
+    def unextracted_report_ids(self) -> list[str]:
+        """Reports that no extraction has been recorded for, oldest first."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(
+                select(reports.c.id)
+                .outerjoin(extractions, extractions.c.report_id == reports.c.id)
+                .where(extractions.c.report_id.is_(None))
+                .order_by(reports.c.ingested_at, reports.c.id)
+            ).all()
+        return [r[0] for r in rows]
+
+    def save_extraction(
+        self, report_id: str, extractor: str, found: Sequence[Mention], link: Linker
+    ) -> list[int]:
+        """Record what an extractor found in a report, and the incidents ``link`` makes of it.
+
+        One transaction: the mentions, their incidents and the extraction record are
+        written together or not at all. A re-extraction replaces the report's earlier
+        mentions; incidents that only they backed and that nobody has reviewed go too.
+        Returns the ids of the incidents made.
+        """
+        now = _now()
+        try:
+            with self.engine.begin() as conn:
+                self._forget_extraction(conn, report_id)
+                stored: list[Mention] = []
+                for mention in found:
+                    data = mention.model_dump(mode="json", exclude={"id"})
+                    mention_id = conn.execute(
+                        insert(mentions).values(
+                            report_id=report_id, extractor=extractor, data=data, created_at=now
+                        )
+                    ).inserted_primary_key[0]
+                    stored.append(mention.model_copy(update={"id": mention_id}))
+                incident_ids = [self._insert_incident(conn, i, now) for i in link(stored)]
+                conn.execute(
+                    insert(extractions).values(
+                        report_id=report_id,
+                        extractor=extractor,
+                        extracted_at=now,
+                        mention_count=len(stored),
+                    )
+                )
+        except SQLAlchemyError as exc:
+            raise StoreError(
+                f"cannot store the extraction of report {report_id[:12]}: {exc.orig or exc}"
+            ) from exc
+        return incident_ids
+
+    def _forget_extraction(self, conn: Connection, report_id: str) -> None:
+        old = select(mentions.c.id).where(mentions.c.report_id == report_id)
+        backed = (
+            select(incident_mentions.c.incident_id)
+            .where(incident_mentions.c.mention_id.in_(old))
+            .distinct()
+        )
+        # Only unreviewed incidents backed by nothing but this report's mentions.
+        others = select(incident_mentions.c.incident_id).where(
+            incident_mentions.c.mention_id.not_in(old)
+        )
+        conn.execute(
+            delete(incidents).where(
+                incidents.c.id.in_(backed),
+                incidents.c.id.not_in(others),
+                incidents.c.status == IncidentStatus.PROPOSED.value,
+            )
+        )
+        conn.execute(delete(mentions).where(mentions.c.report_id == report_id))
+        conn.execute(delete(extractions).where(extractions.c.report_id == report_id))
+
+    def _insert_incident(self, conn: Connection, incident: Incident, now: dt.datetime) -> int:
+        lo, hi = date_bounds(incident.date)
+        victims = incident.victims
+        incident_id = conn.execute(
+            insert(incidents).values(
+                status=incident.status.value,
+                modality=incident.modality.value,
+                victims_min=victims.min if victims else None,
+                victims_max=victims.max if victims else None,
+                place_name=incident.place_name,
+                place_id=incident.place_id,
+                lat=incident.lat,
+                lon=incident.lon,
+                admin1=incident.admin1,
+                country=incident.country,
+                date_start=incident.date.start if incident.date else None,
+                date_end=incident.date.end if incident.date else None,
+                date_precision=incident.date.precision.value if incident.date else None,
+                date_lo=lo,
+                date_hi=hi,
+                perpetrator=incident.perpetrator.value if incident.perpetrator else None,
+                created_at=incident.created_at or now,
+                updated_at=now,
+            )
+        ).inserted_primary_key[0]
+        acts = [(a, Modality.OCCURRED) for a in incident.acts] + [
+            (a, Modality.EXPECTED) for a in incident.expected_acts
+        ]
+        if incident.modality is Modality.EXPECTED:
+            acts = [(a, Modality.EXPECTED) for a in incident.acts]
+        for position, (act, modality) in enumerate(acts):
+            conn.execute(
+                insert(incident_acts).values(
+                    incident_id=incident_id, act=act.value, modality=modality.value,
+                    position=position,
+                )
+            )
+        for mention_id in incident.mention_ids:
+            conn.execute(
+                insert(incident_mentions).values(incident_id=incident_id, mention_id=mention_id)
+            )
+        return int(incident_id)
+
+    # --- incidents ------------------------------------------------------------------
+
+    def list_incidents(self, query: IncidentQuery | None = None) -> list[Incident]:
+        query = query or IncidentQuery()
+        conditions: list[Any] = []
+        if query.since:
+            # An undated incident cannot be said to fall in a date range.
+            conditions.append(incidents.c.date_hi >= query.since)
+        if query.until:
+            conditions.append(incidents.c.date_lo <= query.until)
+        if query.place:
+            pattern = f"%{query.place.strip().lower()}%"
+            conditions.append(
+                or_(
+                    func.lower(incidents.c.place_name).like(pattern),
+                    func.lower(incidents.c.admin1).like(pattern),
+                    func.lower(incidents.c.place_id).like(pattern),
+                )
+            )
+        if query.act:
+            conditions.append(
+                incidents.c.id.in_(
+                    select(incident_acts.c.incident_id).where(incident_acts.c.act == query.act.value)
+                )
+            )
+        if query.modality:
+            conditions.append(incidents.c.modality == query.modality.value)
+        if query.status:
+            conditions.append(incidents.c.status == query.status.value)
+        if query.min_victims is not None:
+            conditions.append(
+                func.coalesce(incidents.c.victims_max, incidents.c.victims_min, -1)
+                >= query.min_victims
+            )
+        statement = (
+            select(incidents)
+            .where(*conditions)
+            .order_by(incidents.c.date_lo.is_(None), incidents.c.date_lo, incidents.c.id)
+            .offset(query.offset)
+        )
+        if query.limit is not None:
+            statement = statement.limit(query.limit)
+        with self.engine.connect() as conn:
+            rows = conn.execute(statement).all()
+            return self._incidents_from_rows(conn, rows)
+
+    def get_incident(self, incident_id: int) -> Incident:
+        with self.engine.connect() as conn:
+            row = conn.execute(select(incidents).where(incidents.c.id == incident_id)).first()
+            if row is None:
+                raise NotFound(f"no incident {incident_id}")
+            return self._incidents_from_rows(conn, [row])[0]
+
+    def mentions_of(self, incident_id: int) -> list[Mention]:
+        """The mentions backing an incident, in the order they were stored."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(
+                select(mentions.c.id, mentions.c.data)
+                .join(incident_mentions, incident_mentions.c.mention_id == mentions.c.id)
+                .where(incident_mentions.c.incident_id == incident_id)
+                .order_by(mentions.c.id)
+            ).all()
+        return [Mention.model_validate({**row.data, "id": row.id}) for row in rows]
+
+    def count_incidents(self) -> int:
+        with self.engine.connect() as conn:
+            return int(conn.execute(select(func.count()).select_from(incidents)).scalar_one())
+
+    def _incidents_from_rows(self, conn: Connection, rows: Sequence[Row[Any]]) -> list[Incident]:
+        ids = [row.id for row in rows]
+        acts: dict[int, list[tuple[str, str]]] = defaultdict(list)
+        backing: dict[int, list[tuple[int, str]]] = defaultdict(list)
+        for chunk in _chunks(ids, 500):  # keeps IN lists under SQLite's variable limit
+            for r in conn.execute(
+                select(incident_acts)
+                .where(incident_acts.c.incident_id.in_(chunk))
+                .order_by(incident_acts.c.incident_id, incident_acts.c.position)
+            ):
+                acts[r.incident_id].append((r.act, r.modality))
+            for r in conn.execute(
+                select(incident_mentions.c.incident_id, mentions.c.id, mentions.c.report_id)
+                .join(mentions, mentions.c.id == incident_mentions.c.mention_id)
+                .where(incident_mentions.c.incident_id.in_(chunk))
+                .order_by(mentions.c.id)
+            ):
+                backing[r.incident_id].append((r.id, r.report_id))
+        return [_incident_from_row(row, acts[row.id], backing[row.id]) for row in rows]
+
+
+def _chunks(items: Sequence[int], size: int) -> Iterator[Sequence[int]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def _incident_from_row(
+    row: Row[Any], acts: list[tuple[str, str]], backing: list[tuple[int, str]]
+) -> Incident:
+    modality = Modality(row.modality)
+    occurred = tuple(Act(a) for a, m in acts if m == Modality.OCCURRED.value)
+    expected = tuple(Act(a) for a, m in acts if m == Modality.EXPECTED.value)
+    date = None
+    if row.date_start or row.date_end:
+        date = DateRange(
+            start=row.date_start,
+            end=row.date_end,
+            precision=DatePrecision(row.date_precision or DatePrecision.DAY.value),
+        )
+    victims = None
+    if row.victims_min is not None or row.victims_max is not None:
+        victims = VictimCount(min=row.victims_min, max=row.victims_max)
+    report_ids: list[str] = []
+    for _, report_id in backing:
+        if report_id not in report_ids:
+            report_ids.append(report_id)
+    return Incident(
+        id=row.id,
+        status=IncidentStatus(row.status),
+        acts=occurred if modality is Modality.OCCURRED else expected,
+        expected_acts=expected if modality is Modality.OCCURRED else (),
+        modality=modality,
+        victims=victims,
+        place_name=row.place_name,
+        place_id=row.place_id,
+        lat=row.lat,
+        lon=row.lon,
+        admin1=row.admin1,
+        country=row.country,
+        date=date,
+        perpetrator=Perpetrator(row.perpetrator) if row.perpetrator else None,
+        mention_ids=tuple(m for m, _ in backing),
+        report_ids=tuple(report_ids),
+        created_at=row.created_at,
+        updated_at=row.updated_at,
+    )

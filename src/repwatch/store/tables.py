@@ -1,0 +1,120 @@
+"""The database schema, as SQLAlchemy Core tables.
+
+The Alembic chain in ``migrations/`` builds exactly this schema; a test checks
+that the two agree. Reports are immutable; incidents carry sortable date bounds
+(``date_lo``/``date_hi``) beside the partial ISO dates they display.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    JSON,
+    Column,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+
+metadata = MetaData(
+    naming_convention={
+        "ix": "ix_%(column_0_label)s",
+        "uq": "uq_%(table_name)s_%(column_0_name)s",
+        "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+        "pk": "pk_%(table_name)s",
+    }
+)
+
+reports = Table(
+    "reports",
+    metadata,
+    Column("id", String(64), primary_key=True),  # SHA-256 of the normalised text
+    Column("external_id", String(200)),
+    Column("title", Text),
+    Column("publisher", String(200)),
+    Column("url", Text),
+    Column("language", String(16)),
+    Column("published", Date),
+    Column("text", Text, nullable=False),
+    Column("origin", Text),
+    Column("source_format", String(16)),
+    Column("ingested_at", DateTime(timezone=True), nullable=False),
+    Index("ix_reports_published", "published"),
+    Index("ix_reports_external_id", "external_id"),
+)
+
+extractions = Table(
+    "extractions",
+    metadata,
+    Column("report_id", ForeignKey("reports.id", ondelete="CASCADE"), primary_key=True),
+    Column("extractor", String(100), nullable=False),
+    Column("extracted_at", DateTime(timezone=True), nullable=False),
+    Column("mention_count", Integer, nullable=False),
+)
+
+mentions = Table(
+    "mentions",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("report_id", ForeignKey("reports.id", ondelete="CASCADE"), nullable=False),
+    Column("extractor", String(100), nullable=False),
+    Column("data", JSON, nullable=False),  # the Mention, as pydantic dumps it
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Index("ix_mentions_report_id", "report_id"),
+)
+
+incidents = Table(
+    "incidents",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("status", String(16), nullable=False),
+    Column("modality", String(16), nullable=False),
+    Column("victims_min", Integer),
+    Column("victims_max", Integer),
+    Column("place_name", Text),
+    Column("place_id", String(100)),
+    Column("lat", Float),
+    Column("lon", Float),
+    Column("admin1", String(100)),
+    Column("country", String(2)),
+    Column("date_start", String(10)),  # ISO or partial ("2019-11")
+    Column("date_end", String(10)),
+    Column("date_precision", String(8)),
+    Column("date_lo", Date),  # the first day date_start can mean
+    Column("date_hi", Date),  # the last day date_end can mean
+    Column("perpetrator", String(16)),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+    Index("ix_incidents_date_lo", "date_lo"),
+    Index("ix_incidents_date_hi", "date_hi"),
+    Index("ix_incidents_place_id", "place_id"),
+)
+
+incident_acts = Table(
+    "incident_acts",
+    metadata,
+    Column(
+        "incident_id", ForeignKey("incidents.id", ondelete="CASCADE"), primary_key=True
+    ),
+    Column("act", String(16), primary_key=True),
+    Column("modality", String(16), primary_key=True),
+    Column("position", Integer, nullable=False),
+    Index("ix_incident_acts_act", "act"),
+)
+
+incident_mentions = Table(
+    "incident_mentions",
+    metadata,
+    Column(
+        "incident_id", ForeignKey("incidents.id", ondelete="CASCADE"), primary_key=True
+    ),
+    Column("mention_id", ForeignKey("mentions.id", ondelete="CASCADE"), primary_key=True),
+    UniqueConstraint("mention_id"),
+)
