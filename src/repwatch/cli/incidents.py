@@ -1,0 +1,225 @@
+"""`repwatch incidents`, `repwatch show` and `repwatch export`."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.markup import escape
+from rich.table import Table
+
+from repwatch.cli.common import DbOption, open_store, out
+from repwatch.errors import InputError
+from repwatch.evidence import in_context
+from repwatch.export import incident_record, write_incidents
+from repwatch.model import Act, EvidenceSpan, Incident, IncidentStatus, Mention, Modality
+from repwatch.store import IncidentQuery
+
+
+def _date(option: str, value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise InputError(option, f"{value!r} is not a date (use YYYY-MM-DD)") from None
+
+
+Since = Annotated[str | None, typer.Option(help="Only incidents on or after this date.")]
+Until = Annotated[str | None, typer.Option(help="Only incidents on or before this date.")]
+PlaceFilter = Annotated[
+    str | None, typer.Option(help="Only incidents whose place or province contains this text.")
+]
+ActFilter = Annotated[Act | None, typer.Option(help="Only incidents with this act.")]
+StatusFilter = Annotated[IncidentStatus | None, typer.Option(help="Only incidents in this status.")]
+ModalityFilter = Annotated[Modality | None, typer.Option(help="Only occurred or expected ones.")]
+MinVictims = Annotated[int | None, typer.Option(help="Only incidents of at least this many.")]
+
+
+def build_query(
+    since: str | None,
+    until: str | None,
+    place: str | None,
+    act: Act | None,
+    status: IncidentStatus | None,
+    modality: Modality | None,
+    min_victims: int | None,
+    limit: int | None = None,
+) -> IncidentQuery:
+    return IncidentQuery(
+        since=_date("--since", since),
+        until=_date("--until", until),
+        place=place,
+        act=act,
+        status=status,
+        modality=modality,
+        min_victims=min_victims,
+        limit=limit,
+    )
+
+
+def victims_text(incident: Incident) -> str:
+    v = incident.victims
+    if v is None:
+        return ""
+    if v.min == v.max:
+        return str(v.min)
+    if v.max is None:
+        return f"{v.min}+"
+    return f"{v.min}–{v.max}"
+
+
+def date_text(incident: Incident) -> str:
+    d = incident.date
+    if d is None:
+        return ""
+    return d.start or "" if d.start == d.end else f"{d.start or '?'} … {d.end or '?'}"
+
+
+def acts_text(incident: Incident) -> str:
+    text = ", ".join(a.value for a in incident.acts)
+    if incident.expected_acts:
+        text += " (expected: " + ", ".join(a.value for a in incident.expected_acts) + ")"
+    return text
+
+
+def incidents_table(incidents: list[Incident]) -> Table:
+    table = Table(show_lines=False)
+    for column in ("id", "date", "place", "people", "acts", "modality", "by", "status"):
+        table.add_column(column, overflow="fold")
+    for i in incidents:
+        table.add_row(
+            str(i.id),
+            date_text(i),
+            escape(i.place_name or ""),
+            victims_text(i),
+            acts_text(i),
+            i.modality.value,
+            i.perpetrator.value if i.perpetrator else "",
+            i.status.value,
+        )
+    return table
+
+
+def incidents_command(
+    since: Since = None,
+    until: Until = None,
+    place: PlaceFilter = None,
+    act: ActFilter = None,
+    status: StatusFilter = None,
+    modality: ModalityFilter = None,
+    min_victims: MinVictims = None,
+    limit: Annotated[int | None, typer.Option(help="Show at most this many.", min=1)] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON records.")] = False,
+    db: DbOption = None,
+) -> None:
+    """List incidents, filtered by date, place, act, status or size."""
+    query = build_query(since, until, place, act, status, modality, min_victims, limit)
+    with open_store(db) as store:
+        found = store.list_incidents(query)
+        if as_json:
+            records = []
+            for incident in found:
+                record = incident_record(incident)
+                record["mention_ids"] = list(incident.mention_ids)
+                records.append(record)
+            typer.echo(json.dumps(records, ensure_ascii=False, indent=2))
+            return
+    out.print(incidents_table(found))
+    out.print(f"{len(found)} incidents")
+
+
+def _quote(text: str, spans: tuple[EvidenceSpan, ...]) -> str:
+    return "\n".join(
+        f"    “{escape(before)}[bold yellow]{escape(quoted)}[/bold yellow]{escape(after)}”"
+        for before, quoted, after in in_context(text, spans)
+    )
+
+
+def _mention_fields(mention: Mention) -> list[tuple[str, str, str, tuple[EvidenceSpan, ...]]]:
+    """(field, value, producer, spans) for each value of a mention."""
+    rows = [(f"act ({a.modality.value})", a.act.value, a.producer, a.spans) for a in mention.acts]
+    if mention.victims:
+        v = mention.victims.value
+        count = str(v.min) if v.min == v.max else f"{v.min}–{v.max if v.max is not None else ''}"
+        rows.append(("victims", count, mention.victims.producer, mention.victims.spans))
+    rows += [
+        (
+            f"place ({p.role.value})",
+            p.name + ("" if p.resolved else " (unresolved)"),
+            p.producer,
+            p.spans,
+        )
+        for p in mention.places
+    ]
+    if mention.date:
+        d = mention.date.value
+        rows.append(("date", f"{d.start} … {d.end}", mention.date.producer, mention.date.spans))
+    if mention.perpetrator:
+        p = mention.perpetrator
+        rows.append(("perpetrator", p.value.value, p.producer, p.spans))
+    rows += [("source", s.value, s.producer, s.spans) for s in mention.sources]
+    return rows
+
+
+def show_command(
+    incident_id: Annotated[int, typer.Argument(help="The incident's id.")],
+    db: DbOption = None,
+) -> None:
+    """Show an incident: each field with the sentence it came from."""
+    with open_store(db) as store:
+        incident = store.get_incident(incident_id)
+        backing = [(m, store.get_report(m.report_id)) for m in store.mentions_of(incident_id)]
+    out.print(f"[bold]Incident {incident.id}[/bold]  ({incident.status.value})")
+    out.print(incidents_table([incident]))
+    for mention, report in backing:
+        heading = report.title or report.external_id or report.id[:12]
+        out.print(
+            f"\n[bold]{escape(heading)}[/bold] — {escape(report.publisher or 'unknown publisher')}"
+            f", {report.published or 'undated'}  (report {report.id[:12]}, {mention.extractor})"
+        )
+        for field, value, producer, spans in _mention_fields(mention):
+            out.print(f"  [cyan]{field}[/cyan]: {escape(value)}  [dim]{producer}[/dim]")
+            if spans:
+                out.print(_quote(report.text, spans))
+
+
+class ExportFormat(StrEnum):
+    CSV = "csv"
+    JSON = "json"
+    GEOJSON = "geojson"
+
+
+def export_command(
+    format: Annotated[ExportFormat, typer.Option("--format", "-f", help="Output format.")] = (
+        ExportFormat.CSV
+    ),
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="File to write; standard output if none.")
+    ] = None,
+    since: Since = None,
+    until: Until = None,
+    place: PlaceFilter = None,
+    act: ActFilter = None,
+    status: StatusFilter = None,
+    modality: ModalityFilter = None,
+    min_victims: MinVictims = None,
+    db: DbOption = None,
+) -> None:
+    """Export incidents as CSV, JSON or GeoJSON (no report texts or sensitive fields)."""
+    query = build_query(since, until, place, act, status, modality, min_victims)
+    with open_store(db) as store:
+        found = store.list_incidents(query)
+    if output is None:
+        write_incidents(found, sys.stdout, format=format.value)
+        return
+    partial = output.with_name(output.name + ".part")
+    with partial.open("w", encoding="utf-8", newline="") as handle:
+        count = write_incidents(found, handle, format=format.value)
+    partial.replace(output)  # a reader never sees half a file
+    out.print(f"{count} incidents written to {escape(str(output))}", style="dim")
