@@ -10,6 +10,7 @@ from repwatch.cli.demo import demo_command
 from repwatch.cli.extract import extract_command, extract_file_command
 from repwatch.cli.incidents import export_command, incidents_command, show_command
 from repwatch.cli.ingest import ingest_command
+from repwatch.cli.places import app as places_app
 
 app = typer.Typer(
     name="repwatch",
@@ -44,3 +45,4 @@ app.command("incidents")(incidents_command)
 app.command("show")(show_command)
 app.command("export")(export_command)
 app.command("demo")(demo_command)
+app.add_typer(places_app, name="places")
