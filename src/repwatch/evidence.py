@@ -17,9 +17,9 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     for match in _SENTENCE_END.finditer(text, 0, start):
         begin = match.end()
     finish = len(text)
-    match = _SENTENCE_END.search(text, end)
-    if match:
-        finish = match.end()
+    following = _SENTENCE_END.search(text, end)
+    if following:
+        finish = following.end()
     while begin < finish and text[begin].isspace():
         begin += 1
     return begin, finish

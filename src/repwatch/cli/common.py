@@ -13,7 +13,11 @@ from repwatch import config
 from repwatch.errors import RepwatchError
 from repwatch.store import Store
 
+# Output that goes to a file or a pipe gets a width fit for tables, not 80 columns.
+PIPED_WIDTH = 160
 out = Console(highlight=False, soft_wrap=True)
+if not out.is_terminal:
+    out.width = PIPED_WIDTH
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 DbOption = Annotated[
@@ -29,6 +33,10 @@ DbOption = Annotated[
 
 def open_store(db: str | None) -> Store:
     return Store.open(config.database_url(db))
+
+
+def plural(count: int, noun: str) -> str:
+    return f"{count} {noun}" + ("" if count == 1 else "s")
 
 
 def report_error(error: Exception) -> None:

@@ -11,7 +11,7 @@ import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
 from repwatch import extract as extracting
-from repwatch.cli.common import DbOption, err, open_store, out, report_error
+from repwatch.cli.common import DbOption, err, open_store, out, plural, report_error
 from repwatch.evaluate import load_reports_jsonl
 from repwatch.jobs import extract_into
 
@@ -40,8 +40,8 @@ def extract_command(
     for _, error in summary.failed:
         report_error(error)
     out.print(
-        f"{summary.reports} reports extracted: {summary.mentions} mentions, "
-        f"{summary.incidents} incidents"
+        f"{plural(summary.reports, 'report')} extracted: {plural(summary.mentions, 'mention')}, "
+        f"{plural(summary.incidents, 'incident')}"
         + (f", {len(summary.failed)} failed" if summary.failed else "")
     )
     if summary.failed:

@@ -78,7 +78,11 @@ def date_text(incident: Incident) -> str:
     d = incident.date
     if d is None:
         return ""
-    return d.start or "" if d.start == d.end else f"{d.start or '?'} … {d.end or '?'}"
+    if d.start == d.end:
+        return d.start or ""
+    if d.start and d.end and d.start[:8] == d.end[:8] and len(d.start) == len(d.end) == 10:
+        return f"{d.start}–{d.end[8:]}"  # same month: 2019-11-19–20
+    return f"{d.start or '?'} … {d.end or '?'}"
 
 
 def acts_text(incident: Incident) -> str:
@@ -91,7 +95,7 @@ def acts_text(incident: Incident) -> str:
 def incidents_table(incidents: list[Incident]) -> Table:
     table = Table(show_lines=False)
     for column in ("id", "date", "place", "people", "acts", "modality", "by", "status"):
-        table.add_column(column, overflow="fold")
+        table.add_column(column, overflow="fold", no_wrap=column == "id")
     for i in incidents:
         table.add_row(
             str(i.id),

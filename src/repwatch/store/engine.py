@@ -84,6 +84,7 @@ def migrate(engine: Engine, revision: str = "head") -> None:
             config.attributes["connection"] = connection
             command.upgrade(config, revision)
     except SQLAlchemyError as exc:
+        cause = getattr(exc, "orig", None) or exc
         raise StoreError(
-            f"cannot open or migrate the database {describe(str(engine.url))}: {exc.orig or exc}"
+            f"cannot open or migrate the database {describe(str(engine.url))}: {cause}"
         ) from exc

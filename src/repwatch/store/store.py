@@ -116,16 +116,14 @@ class Store:
         values["ingested_at"] = report.ingested_at or _now()
         try:
             with self.engine.begin() as conn:
-                exists = conn.execute(
-                    select(reports.c.id).where(reports.c.id == report.id)
-                ).first()
+                exists = conn.execute(select(reports.c.id).where(reports.c.id == report.id)).first()
                 if exists:
                     return False
                 conn.execute(insert(reports).values(**values))
         except IntegrityError:
             return False  # stored by a concurrent writer in the meantime
         except SQLAlchemyError as exc:
-            raise StoreError(f"cannot store report {report.id[:12]}: {exc.orig or exc}") from exc
+            raise StoreError(f"cannot store report {report.id[:12]}: {_cause(exc)}") from exc
         return True
 
     def get_report(self, report_id: str) -> Report:
@@ -221,7 +219,7 @@ class Store:
                         insert(mentions).values(
                             report_id=report_id, extractor=extractor, data=data, created_at=now
                         )
-                    ).inserted_primary_key[0]
+                    ).inserted_primary_key[0]  # type: ignore[index]
                     stored.append(mention.model_copy(update={"id": mention_id}))
                 incident_ids = [self._insert_incident(conn, i, now) for i in link(stored)]
                 conn.execute(
@@ -234,7 +232,7 @@ class Store:
                 )
         except SQLAlchemyError as exc:
             raise StoreError(
-                f"cannot store the extraction of report {report_id[:12]}: {exc.orig or exc}"
+                f"cannot store the extraction of report {report_id[:12]}: {_cause(exc)}"
             ) from exc
         return incident_ids
 
@@ -283,7 +281,7 @@ class Store:
                 created_at=incident.created_at or now,
                 updated_at=now,
             )
-        ).inserted_primary_key[0]
+        ).inserted_primary_key[0]  # type: ignore[index]
         acts = [(a, Modality.OCCURRED) for a in incident.acts] + [
             (a, Modality.EXPECTED) for a in incident.expected_acts
         ]
@@ -292,7 +290,9 @@ class Store:
         for position, (act, modality) in enumerate(acts):
             conn.execute(
                 insert(incident_acts).values(
-                    incident_id=incident_id, act=act.value, modality=modality.value,
+                    incident_id=incident_id,
+                    act=act.value,
+                    modality=modality.value,
                     position=position,
                 )
             )
@@ -324,7 +324,9 @@ class Store:
         if query.act:
             conditions.append(
                 incidents.c.id.in_(
-                    select(incident_acts.c.incident_id).where(incident_acts.c.act == query.act.value)
+                    select(incident_acts.c.incident_id).where(
+                        incident_acts.c.act == query.act.value
+                    )
                 )
             )
         if query.modality:
@@ -389,6 +391,11 @@ class Store:
             ):
                 backing[r.incident_id].append((r.id, r.report_id))
         return [_incident_from_row(row, acts[row.id], backing[row.id]) for row in rows]
+
+
+def _cause(exc: SQLAlchemyError) -> object:
+    """The database driver's own error, which says what went wrong."""
+    return getattr(exc, "orig", None) or exc
 
 
 def _chunks(items: Sequence[int], size: int) -> Iterator[Sequence[int]]:

@@ -100,9 +100,7 @@ incidents = Table(
 incident_acts = Table(
     "incident_acts",
     metadata,
-    Column(
-        "incident_id", ForeignKey("incidents.id", ondelete="CASCADE"), primary_key=True
-    ),
+    Column("incident_id", ForeignKey("incidents.id", ondelete="CASCADE"), primary_key=True),
     Column("act", String(16), primary_key=True),
     Column("modality", String(16), primary_key=True),
     Column("position", Integer, nullable=False),
@@ -112,9 +110,7 @@ incident_acts = Table(
 incident_mentions = Table(
     "incident_mentions",
     metadata,
-    Column(
-        "incident_id", ForeignKey("incidents.id", ondelete="CASCADE"), primary_key=True
-    ),
+    Column("incident_id", ForeignKey("incidents.id", ondelete="CASCADE"), primary_key=True),
     Column("mention_id", ForeignKey("mentions.id", ondelete="CASCADE"), primary_key=True),
     UniqueConstraint("mention_id"),
 )

@@ -56,7 +56,9 @@ def upgrade() -> None:
         sa.Column("extracted_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("mention_count", sa.Integer(), nullable=False),
         sa.ForeignKeyConstraint(
-            ["report_id"], ["reports.id"], name="fk_extractions_report_id_reports",
+            ["report_id"],
+            ["reports.id"],
+            name="fk_extractions_report_id_reports",
             ondelete="CASCADE",
         ),
         sa.PrimaryKeyConstraint("report_id", name="pk_extractions"),
@@ -70,7 +72,9 @@ def upgrade() -> None:
         sa.Column("data", sa.JSON(), nullable=False),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
         sa.ForeignKeyConstraint(
-            ["report_id"], ["reports.id"], name="fk_mentions_report_id_reports",
+            ["report_id"],
+            ["reports.id"],
+            name="fk_mentions_report_id_reports",
             ondelete="CASCADE",
         ),
         sa.PrimaryKeyConstraint("id", name="pk_mentions"),
@@ -111,7 +115,9 @@ def upgrade() -> None:
         sa.Column("modality", sa.String(16), nullable=False),
         sa.Column("position", sa.Integer(), nullable=False),
         sa.ForeignKeyConstraint(
-            ["incident_id"], ["incidents.id"], name="fk_incident_acts_incident_id_incidents",
+            ["incident_id"],
+            ["incidents.id"],
+            name="fk_incident_acts_incident_id_incidents",
             ondelete="CASCADE",
         ),
         sa.PrimaryKeyConstraint("incident_id", "act", "modality", name="pk_incident_acts"),
@@ -123,12 +129,16 @@ def upgrade() -> None:
         sa.Column("incident_id", sa.Integer(), nullable=False),
         sa.Column("mention_id", sa.Integer(), nullable=False),
         sa.ForeignKeyConstraint(
-            ["incident_id"], ["incidents.id"],
-            name="fk_incident_mentions_incident_id_incidents", ondelete="CASCADE",
+            ["incident_id"],
+            ["incidents.id"],
+            name="fk_incident_mentions_incident_id_incidents",
+            ondelete="CASCADE",
         ),
         sa.ForeignKeyConstraint(
-            ["mention_id"], ["mentions.id"],
-            name="fk_incident_mentions_mention_id_mentions", ondelete="CASCADE",
+            ["mention_id"],
+            ["mentions.id"],
+            name="fk_incident_mentions_mention_id_mentions",
+            ondelete="CASCADE",
         ),
         sa.PrimaryKeyConstraint("incident_id", "mention_id", name="pk_incident_mentions"),
         sa.UniqueConstraint("mention_id", name="uq_incident_mentions_mention_id"),
@@ -144,6 +154,12 @@ def downgrade() -> None:
         op.execute("DROP TRIGGER IF EXISTS reports_fts_delete")
         op.execute("DROP TRIGGER IF EXISTS reports_fts_insert")
         op.execute("DROP TABLE IF EXISTS report_fts")
-    for table in ("incident_mentions", "incident_acts", "incidents", "mentions",
-                  "extractions", "reports"):
+    for table in (
+        "incident_mentions",
+        "incident_acts",
+        "incidents",
+        "mentions",
+        "extractions",
+        "reports",
+    ):
         op.drop_table(table)
