@@ -295,9 +295,7 @@ class Mention(Frozen):
         if occurred and expected:
             incident["expected_acts"] = [a.value for a in expected if a not in occurred]
         incident["victims"] = (
-            {"min": self.victims.value.min, "max": self.victims.value.max}
-            if self.victims
-            else None
+            {"min": self.victims.value.min, "max": self.victims.value.max} if self.victims else None
         )
         place = self.main_place
         incident["place"] = (

@@ -15,8 +15,15 @@ def test_migrations_build_an_empty_database(db_url: str) -> None:
     migrate(engine)
     assert current_revision(engine) == head_revision()
     tables = set(inspect(engine).get_table_names())
-    assert {"reports", "mentions", "incidents", "incident_acts", "incident_mentions",
-            "extractions", "report_fts"} <= tables
+    assert {
+        "reports",
+        "mentions",
+        "incidents",
+        "incident_acts",
+        "incident_mentions",
+        "extractions",
+        "report_fts",
+    } <= tables
     with engine.connect() as conn:
         assert conn.exec_driver_sql("select count(*) from reports").scalar() == 0
 

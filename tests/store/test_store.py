@@ -26,17 +26,30 @@ from repwatch.store import IncidentQuery, Store, date_bounds
 TEXT = "Chinese police arrested two defectors in Dandong on March 3, 2019."
 
 
-def make_mention(report: Report, *, place: str = "Dandong", when: str = "2019-03-03",
-                 people: int = 2, act: Act = Act.ARREST) -> Mention:
+def make_mention(
+    report: Report,
+    *,
+    place: str = "Dandong",
+    when: str = "2019-03-03",
+    people: int = 2,
+    act: Act = Act.ARREST,
+) -> Mention:
     span = EvidenceSpan.of(report.text, 0, 8)
     return Mention(
         report_id=report.id,
         acts=(ActMention(act=act, spans=(span,), producer="acts.v1"),),
         victims=Sourced(value=VictimCount.exactly(people), spans=(span,), producer="quantities.v1"),
         places=(
-            PlaceMention(name=place, role=PlaceRole.CAUGHT, place_id=f"cn-{place.lower()}",
-                         lat=40.12, lon=124.39, admin1="Liaoning", country="CN",
-                         producer="places.v1"),
+            PlaceMention(
+                name=place,
+                role=PlaceRole.CAUGHT,
+                place_id=f"cn-{place.lower()}",
+                lat=40.12,
+                lon=124.39,
+                admin1="Liaoning",
+                country="CN",
+                producer="places.v1",
+            ),
         ),
         date=Sourced(value=DateRange(start=when, end=when), producer="dates.v1"),
         extractor="test 1",
@@ -45,7 +58,9 @@ def make_mention(report: Report, *, place: str = "Dandong", when: str = "2019-03
 
 def test_same_text_is_stored_once(store: Store) -> None:
     report = Report.from_text(TEXT, title="t")
-    again = Report.from_text("  Chinese police   arrested two defectors\nin Dandong on March 3, 2019. ")
+    again = Report.from_text(
+        "  Chinese police   arrested two defectors\nin Dandong on March 3, 2019. "
+    )
     assert store.add_report(report) is True
     assert store.add_report(again) is False
     assert store.count_reports() == 1
@@ -121,7 +136,9 @@ def three_incidents(store: Store) -> Store:
         report = Report.from_text(f"{TEXT} Case {n}.")
         store.add_report(report)
         store.save_extraction(
-            report.id, "t", [make_mention(report, place=place, when=when, people=people, act=act)],
+            report.id,
+            "t",
+            [make_mention(report, place=place, when=when, people=people, act=act)],
             link,
         )
     return store
@@ -131,18 +148,26 @@ def three_incidents(store: Store) -> Store:
     ("query", "places"),
     [
         pytest.param(IncidentQuery(), ["Dandong", "Hyesan", "Tumen"], id="all-by-date"),
-        pytest.param(IncidentQuery(since=__import__("datetime").date(2019, 7, 31)),
-                     ["Hyesan", "Tumen"], id="since-keeps-partial-month"),
-        pytest.param(IncidentQuery(until=__import__("datetime").date(2019, 7, 1)),
-                     ["Dandong", "Hyesan"], id="until"),
+        pytest.param(
+            IncidentQuery(since=__import__("datetime").date(2019, 7, 31)),
+            ["Hyesan", "Tumen"],
+            id="since-keeps-partial-month",
+        ),
+        pytest.param(
+            IncidentQuery(until=__import__("datetime").date(2019, 7, 1)),
+            ["Dandong", "Hyesan"],
+            id="until",
+        ),
         pytest.param(IncidentQuery(place="hyes"), ["Hyesan"], id="place-substring"),
-        pytest.param(IncidentQuery(place="liaoning"), ["Dandong", "Hyesan", "Tumen"],
-                     id="province"),
+        pytest.param(
+            IncidentQuery(place="liaoning"), ["Dandong", "Hyesan", "Tumen"], id="province"
+        ),
         pytest.param(IncidentQuery(act=Act.REPATRIATION), ["Hyesan"], id="act"),
         pytest.param(IncidentQuery(min_victims=5), ["Hyesan", "Tumen"], id="min-victims"),
         pytest.param(IncidentQuery(status=IncidentStatus.VERIFIED), [], id="status"),
-        pytest.param(IncidentQuery(modality=Modality.OCCURRED, limit=1, offset=1), ["Hyesan"],
-                     id="page"),
+        pytest.param(
+            IncidentQuery(modality=Modality.OCCURRED, limit=1, offset=1), ["Hyesan"], id="page"
+        ),
     ],
 )
 def test_incident_filters(three_incidents: Store, query: IncidentQuery, places: list[str]) -> None:

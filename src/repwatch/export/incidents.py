@@ -111,7 +111,9 @@ def incident_from_record(record: dict[str, Any]) -> Incident:
         admin1=optional(record.get("admin1")),
         country=optional(record.get("country")),
         date=date,
-        perpetrator=Perpetrator(record["perpetrator"]) if optional(record.get("perpetrator")) else None,
+        perpetrator=Perpetrator(record["perpetrator"])
+        if optional(record.get("perpetrator"))
+        else None,
         report_ids=tuple(listed(record.get("report_ids"))),
     )
 
@@ -143,13 +145,19 @@ def geojson_feature(incident: Incident) -> dict[str, Any]:
     geometry = None
     if incident.lat is not None and incident.lon is not None:
         geometry = {"type": "Point", "coordinates": [incident.lon, incident.lat]}
-    return {"type": "Feature", "id": incident.id, "geometry": geometry,
-            "properties": incident_record(incident)}
+    return {
+        "type": "Feature",
+        "id": incident.id,
+        "geometry": geometry,
+        "properties": incident_record(incident),
+    }
 
 
 def write_geojson(incidents: Iterable[Incident], out: TextIO) -> int:
     features = [geojson_feature(i) for i in incidents]
-    json.dump({"type": "FeatureCollection", "features": features}, out, ensure_ascii=False, indent=2)
+    json.dump(
+        {"type": "FeatureCollection", "features": features}, out, ensure_ascii=False, indent=2
+    )
     out.write("\n")
     return len(features)
 
