@@ -14,7 +14,6 @@ from typing import BinaryIO
 from repwatch import extract, ingest
 from repwatch.errors import RepwatchError
 from repwatch.export import write_incidents
-from repwatch.link import link
 from repwatch.model import Report
 from repwatch.store import Store
 
@@ -91,7 +90,7 @@ def extract_into(
         except Exception as exc:  # a defect on one report must not stop the batch
             summary.failed.append((report.id, ExtractionFailed(report.id, exc)))
             continue
-        incident_ids = store.save_extraction(report.id, extractor, found, link)
+        incident_ids = store.save_extraction(report.id, extractor, found)
         summary.reports += 1
         summary.mentions += len(found)
         summary.incidents += len(incident_ids)

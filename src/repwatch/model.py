@@ -9,6 +9,7 @@ one-to-one onto an INCIDENT of ``shared/eval/FORMAT.md`` via ``Mention.to_eval``
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import hashlib
 import re
@@ -156,9 +157,17 @@ class DateRange(Frozen):
         for value in (self.start, self.end):
             if value is not None and not _PARTIAL_DATE.match(value):
                 raise ValueError(f"not an ISO or partial date: {value!r}")
+            try:
+                _first_day(value), _last_day(value)
+            except ValueError:
+                raise ValueError(f"not a real date: {value!r}") from None
         if self.start and self.end and self.start[:10] > self.end[:10]:
             raise ValueError(f"date range starts {self.start} after it ends {self.end}")
         return self
+
+    def bounds(self) -> tuple[dt.date | None, dt.date | None]:
+        """The first and last day this range can mean ("2019-11" → Nov 1 and Nov 30)."""
+        return _first_day(self.start), _last_day(self.end or self.start)
 
     @classmethod
     def day(cls, day: dt.date) -> DateRange:
@@ -167,6 +176,22 @@ class DateRange(Frozen):
     @classmethod
     def between(cls, start: dt.date, end: dt.date) -> DateRange:
         return cls(start=start.isoformat(), end=end.isoformat())
+
+
+def _first_day(value: str | None) -> dt.date | None:
+    if not value:
+        return None
+    parts = [int(p) for p in value.split("-")]
+    return dt.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+
+
+def _last_day(value: str | None) -> dt.date | None:
+    if not value:
+        return None
+    parts = [int(p) for p in value.split("-")]
+    year, month = parts[0], parts[1] if len(parts) > 1 else 12
+    day = parts[2] if len(parts) > 2 else calendar.monthrange(year, month)[1]
+    return dt.date(year, month, day)
 
 
 class Place(Frozen):
@@ -329,6 +354,12 @@ class Incident(Frozen):
     perpetrator: Perpetrator | None = None
     mention_ids: tuple[int, ...] = ()
     report_ids: tuple[str, ...] = ()
+    merged_into: int | None = None
+    # Corroboration: distinct reports, publishers and original sources behind it.
+    reports_count: int = 0
+    publishers_count: int = 0
+    sources_count: int = 0
+    conflicts: tuple[str, ...] = ()  # fields whose reports disagree
     created_at: dt.datetime | None = None
     updated_at: dt.datetime | None = None
 

@@ -6,7 +6,6 @@ from pathlib import Path
 import pytest
 
 from repwatch.errors import NotFound
-from repwatch.link import link
 from repwatch.model import (
     Act,
     ActMention,
@@ -89,7 +88,7 @@ def test_extraction_is_stored_with_its_incidents(store: Store) -> None:
     report = Report.from_text(TEXT)
     store.add_report(report)
     assert store.unextracted_report_ids() == [report.id]
-    ids = store.save_extraction(report.id, "test 1", [make_mention(report)], link)
+    ids = store.save_extraction(report.id, "test 1", [make_mention(report)])
     assert len(ids) == 1
     assert store.unextracted_report_ids() == []
     incident = store.get_incident(ids[0])
@@ -104,21 +103,24 @@ def test_extraction_is_stored_with_its_incidents(store: Store) -> None:
 def test_reextraction_replaces_unreviewed_incidents(store: Store) -> None:
     report = Report.from_text(TEXT)
     store.add_report(report)
-    store.save_extraction(report.id, "test 1", [make_mention(report)], link)
-    store.save_extraction(report.id, "test 2", [make_mention(report, people=3)], link)
+    store.save_extraction(report.id, "test 1", [make_mention(report)])
+    store.save_extraction(report.id, "test 2", [make_mention(report, people=3)])
     (incident,) = store.list_incidents()
     assert incident.victims == VictimCount.exactly(3)
 
 
-def test_failed_extraction_leaves_nothing_half_written(store: Store) -> None:
+def test_failed_extraction_leaves_nothing_half_written(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
     report = Report.from_text(TEXT)
     store.add_report(report)
 
-    def broken_link(mentions):  # type: ignore[no-untyped-def]
+    def broken_link(*args: object) -> list[int]:
         raise RuntimeError("linking failed")
 
+    monkeypatch.setattr("repwatch.store.store.link_new", broken_link)
     with pytest.raises(RuntimeError):
-        store.save_extraction(report.id, "test 1", [make_mention(report)], broken_link)
+        store.save_extraction(report.id, "test 1", [make_mention(report)])
     assert store.unextracted_report_ids() == [report.id]
     assert store.list_incidents() == []
     with sqlite3.connect(store.engine.url.database) as conn:
@@ -139,7 +141,6 @@ def three_incidents(store: Store) -> Store:
             report.id,
             "t",
             [make_mention(report, place=place, when=when, people=people, act=act)],
-            link,
         )
     return store
 

@@ -11,6 +11,7 @@ from repwatch.cli.extract import extract_command, extract_file_command
 from repwatch.cli.incidents import export_command, incidents_command, show_command
 from repwatch.cli.ingest import ingest_command
 from repwatch.cli.places import app as places_app
+from repwatch.cli.review import audit_app, incident_app, review_command
 
 app = typer.Typer(
     name="repwatch",
@@ -46,3 +47,6 @@ app.command("show")(show_command)
 app.command("export")(export_command)
 app.command("demo")(demo_command)
 app.add_typer(places_app, name="places")
+app.command("review")(review_command)
+app.add_typer(incident_app, name="incident")
+app.add_typer(audit_app, name="audit")

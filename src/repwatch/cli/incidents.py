@@ -13,11 +13,20 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from repwatch.cli.common import DbOption, open_store, out
+from repwatch.cli.common import DbOption, open_store, out, plural
 from repwatch.errors import InputError
 from repwatch.evidence import in_context
 from repwatch.export import incident_record, write_incidents
-from repwatch.model import Act, EvidenceSpan, Incident, IncidentStatus, Mention, Modality
+from repwatch.model import (
+    Act,
+    DateRange,
+    EvidenceSpan,
+    Incident,
+    IncidentStatus,
+    Mention,
+    Modality,
+    VictimCount,
+)
 from repwatch.store import IncidentQuery
 
 
@@ -94,7 +103,8 @@ def acts_text(incident: Incident) -> str:
 
 def incidents_table(incidents: list[Incident]) -> Table:
     table = Table(show_lines=False)
-    for column in ("id", "date", "place", "people", "acts", "modality", "by", "status"):
+    columns = ("id", "date", "place", "people", "acts", "modality", "by", "status", "sources")
+    for column in columns:
         table.add_column(column, overflow="fold", no_wrap=column == "id")
     for i in incidents:
         table.add_row(
@@ -106,6 +116,13 @@ def incidents_table(incidents: list[Incident]) -> Table:
             i.modality.value,
             i.perpetrator.value if i.perpetrator else "",
             i.status.value,
+            # independent sources, and distinct publishers when they differ
+            str(i.sources_count)
+            + (
+                f" ({i.publishers_count} publishers)"
+                if i.publishers_count != i.sources_count
+                else ""
+            ),
         )
     return table
 
@@ -136,6 +153,19 @@ def incidents_command(
             return
     out.print(incidents_table(found))
     out.print(f"{len(found)} incidents")
+
+
+def value_text(value: object) -> str:
+    """A reconciled value as a reader wants to see it."""
+    if isinstance(value, VictimCount):
+        if value.min == value.max:
+            return str(value.min)
+        return f"{value.min}–{value.max}" if value.max is not None else f"{value.min}+"
+    if isinstance(value, DateRange):
+        return value.start if value.start == value.end else f"{value.start} … {value.end}"
+    if isinstance(value, tuple):
+        return ", ".join(str(getattr(v, "value", v)) for v in value)
+    return str(getattr(value, "name", None) or getattr(value, "value", None) or value)
 
 
 def _quote(text: str, spans: tuple[EvidenceSpan, ...]) -> str:
@@ -179,13 +209,31 @@ def show_command(
     with open_store(db) as store:
         incident = store.get_incident(incident_id)
         backing = [(m, store.get_report(m.report_id)) for m in store.mentions_of(incident_id)]
+        reconciled = store.reconciliation(incident_id)
+        set_by = store.overrides(incident_id)
     out.print(f"[bold]Incident {incident.id}[/bold]  ({incident.status.value})")
     out.print(incidents_table([incident]))
+    c = reconciled.corroboration
+    out.print(
+        f"Corroboration: {plural(c.reports, 'report')} from {plural(c.publishers, 'publisher')}, "
+        f"{plural(c.original_sources, 'independent source')}"
+    )
+    for field, (_value, who, when) in set_by.items():
+        out.print(f"  [green]{field}[/green] set by {escape(who)} on {when:%Y-%m-%d %H:%M}")
+    titles = {r.id: r.publisher or r.external_id or r.id[:12] for _, r in backing}
+    for field in reconciled.fields.values():
+        if not field.conflict:
+            continue
+        out.print(f"  [red]conflict[/red] in {field.name}:")
+        for alternative in field.alternatives:
+            who = ", ".join(titles.get(s, s) for s in alternative.supporters)
+            out.print(f"    {escape(value_text(alternative.value))} — {escape(who)}")
     for mention, report in backing:
         heading = report.title or report.external_id or report.id[:12]
         out.print(
             f"\n[bold]{escape(heading)}[/bold] — {escape(report.publisher or 'unknown publisher')}"
-            f", {report.published or 'undated'}  (report {report.id[:12]}, {mention.extractor})"
+            f", {report.published or 'undated'}  (report {report.id[:12]}, mention {mention.id}, "
+            f"{mention.extractor})"
         )
         for field, value, producer, spans in _mention_fields(mention):
             out.print(f"  [cyan]{field}[/cyan]: {escape(value)}  [dim]{producer}[/dim]")

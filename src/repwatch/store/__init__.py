@@ -1,6 +1,18 @@
 """The store: tables, migrations and queries over reports, mentions and incidents."""
 
+from repwatch.store.audit import AuditEntry, ChainCheck
 from repwatch.store.engine import describe, migrate
+from repwatch.store.review import DuplicateProposal, ReviewQueue
 from repwatch.store.store import IncidentQuery, Store, date_bounds
 
-__all__ = ["IncidentQuery", "Store", "date_bounds", "describe", "migrate"]
+__all__ = [
+    "AuditEntry",
+    "ChainCheck",
+    "DuplicateProposal",
+    "IncidentQuery",
+    "ReviewQueue",
+    "Store",
+    "date_bounds",
+    "describe",
+    "migrate",
+]

@@ -6,40 +6,31 @@ leaves either the whole report (or extraction) or none of it.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
-from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, Engine, Row, delete, func, insert, or_, select, text
+from sqlalchemy import Connection, Engine, delete, func, insert, or_, select, text
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from repwatch.errors import InputError, NotFound, StoreError
-from repwatch.model import (
-    Act,
-    DatePrecision,
-    DateRange,
-    Incident,
-    IncidentStatus,
-    Mention,
-    Modality,
-    Perpetrator,
-    Report,
-    VictimCount,
-)
+from repwatch.model import Act, DateRange, Incident, IncidentStatus, Mention, Modality, Report
 from repwatch.store import engine as engines
+from repwatch.store import rows
+from repwatch.store.audit import SYSTEM
+from repwatch.store.linking import link_new
+from repwatch.store.review import Reviewing
 from repwatch.store.tables import (
+    audit_log,
     extractions,
     incident_acts,
     incident_mentions,
+    incident_overrides,
     incidents,
     mentions,
     reports,
 )
-
-Linker = Callable[[Sequence[Mention]], list[Incident]]
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -63,25 +54,10 @@ def _now() -> dt.datetime:
 
 def date_bounds(date: DateRange | None) -> tuple[dt.date | None, dt.date | None]:
     """The first and last day an ISO or partial date range can mean."""
-    if date is None:
-        return None, None
-
-    def bound(value: str | None, last: bool) -> dt.date | None:
-        if not value:
-            return None
-        parts = [int(p) for p in value.split("-")]
-        year = parts[0]
-        month = parts[1] if len(parts) > 1 else (12 if last else 1)
-        if len(parts) > 2:
-            day = parts[2]
-        else:
-            day = calendar.monthrange(year, month)[1] if last else 1
-        return dt.date(year, month, day)
-
-    return bound(date.start, False), bound(date.end or date.start, True)
+    return date.bounds() if date else (None, None)
 
 
-class Store:
+class Store(Reviewing):
     """Reports, mentions and incidents in a SQLite or PostgreSQL database."""
 
     def __init__(self, engine: Engine) -> None:
@@ -199,29 +175,34 @@ class Store:
         return [r[0] for r in rows]
 
     def save_extraction(
-        self, report_id: str, extractor: str, found: Sequence[Mention], link: Linker
+        self, report_id: str, extractor: str, found: Sequence[Mention]
     ) -> list[int]:
-        """Record what an extractor found in a report, and the incidents ``link`` makes of it.
+        """Record what an extractor found in a report, and link it to incidents.
 
-        One transaction: the mentions, their incidents and the extraction record are
-        written together or not at all. A re-extraction replaces the report's earlier
-        mentions; incidents that only they backed and that nobody has reviewed go too.
-        Returns the ids of the incidents made.
+        One transaction: the mentions, the incidents they join or start, and the
+        extraction record are written together or not at all. A re-extraction replaces
+        the report's earlier mentions; an incident left with none goes too unless an
+        analyst has reviewed it or set a field of it. Returns the ids of the incidents
+        the new mentions went to.
         """
+        report = self.get_report(report_id)
         now = _now()
         try:
             with self.engine.begin() as conn:
-                self._forget_extraction(conn, report_id)
+                touched = self._forget_extraction(conn, report_id)
                 stored: list[Mention] = []
                 for mention in found:
                     data = mention.model_dump(mode="json", exclude={"id"})
-                    mention_id = conn.execute(
+                    result = conn.execute(
                         insert(mentions).values(
                             report_id=report_id, extractor=extractor, data=data, created_at=now
                         )
-                    ).inserted_primary_key[0]  # type: ignore[index]
+                    )
+                    mention_id = result.inserted_primary_key[0]  # type: ignore[index]
                     stored.append(mention.model_copy(update={"id": mention_id}))
-                incident_ids = [self._insert_incident(conn, i, now) for i in link(stored)]
+                placed = link_new(conn, report, stored, now)
+                for incident_id in touched - set(placed):
+                    rows.recompute(conn, incident_id, now)
                 conn.execute(
                     insert(extractions).values(
                         report_id=report_id,
@@ -234,73 +215,39 @@ class Store:
             raise StoreError(
                 f"cannot store the extraction of report {report_id[:12]}: {_cause(exc)}"
             ) from exc
-        return incident_ids
+        return placed
 
-    def _forget_extraction(self, conn: Connection, report_id: str) -> None:
+    def _forget_extraction(self, conn: Connection, report_id: str) -> set[int]:
+        """Remove a report's mentions; returns the incidents that keep standing without them."""
         old = select(mentions.c.id).where(mentions.c.report_id == report_id)
-        backed = (
-            select(incident_mentions.c.incident_id)
-            .where(incident_mentions.c.mention_id.in_(old))
-            .distinct()
-        )
-        # Only unreviewed incidents backed by nothing but this report's mentions.
-        others = select(incident_mentions.c.incident_id).where(
-            incident_mentions.c.mention_id.not_in(old)
-        )
-        conn.execute(
-            delete(incidents).where(
-                incidents.c.id.in_(backed),
-                incidents.c.id.not_in(others),
-                incidents.c.status == IncidentStatus.PROPOSED.value,
-            )
+        backed = set(
+            conn.execute(
+                select(incident_mentions.c.incident_id)
+                .where(incident_mentions.c.mention_id.in_(old))
+                .distinct()
+            ).scalars()
         )
         conn.execute(delete(mentions).where(mentions.c.report_id == report_id))
         conn.execute(delete(extractions).where(extractions.c.report_id == report_id))
-
-    def _insert_incident(self, conn: Connection, incident: Incident, now: dt.datetime) -> int:
-        lo, hi = date_bounds(incident.date)
-        victims = incident.victims
-        incident_id = conn.execute(
-            insert(incidents).values(
-                status=incident.status.value,
-                modality=incident.modality.value,
-                victims_min=victims.min if victims else None,
-                victims_max=victims.max if victims else None,
-                place_name=incident.place_name,
-                place_id=incident.place_id,
-                lat=incident.lat,
-                lon=incident.lon,
-                admin1=incident.admin1,
-                country=incident.country,
-                date_start=incident.date.start if incident.date else None,
-                date_end=incident.date.end if incident.date else None,
-                date_precision=incident.date.precision.value if incident.date else None,
-                date_lo=lo,
-                date_hi=hi,
-                perpetrator=incident.perpetrator.value if incident.perpetrator else None,
-                created_at=incident.created_at or now,
-                updated_at=now,
-            )
-        ).inserted_primary_key[0]  # type: ignore[index]
-        acts = [(a, Modality.OCCURRED) for a in incident.acts] + [
-            (a, Modality.EXPECTED) for a in incident.expected_acts
-        ]
-        if incident.modality is Modality.EXPECTED:
-            acts = [(a, Modality.EXPECTED) for a in incident.acts]
-        for position, (act, modality) in enumerate(acts):
+        if not backed:
+            return set()
+        still_backed = select(incident_mentions.c.incident_id)
+        analysts = select(incident_overrides.c.incident_id)
+        reviewed = select(audit_log.c.incident_id).where(audit_log.c.actor != SYSTEM)
+        orphans = set(
             conn.execute(
-                insert(incident_acts).values(
-                    incident_id=incident_id,
-                    act=act.value,
-                    modality=modality.value,
-                    position=position,
+                select(incidents.c.id).where(
+                    incidents.c.id.in_(backed),
+                    incidents.c.id.not_in(still_backed),
+                    incidents.c.status == IncidentStatus.PROPOSED.value,
+                    incidents.c.id.not_in(analysts),
+                    incidents.c.id.not_in(reviewed),
                 )
-            )
-        for mention_id in incident.mention_ids:
-            conn.execute(
-                insert(incident_mentions).values(incident_id=incident_id, mention_id=mention_id)
-            )
-        return int(incident_id)
+            ).scalars()
+        )
+        if orphans:
+            conn.execute(delete(incidents).where(incidents.c.id.in_(orphans)))
+        return backed - orphans
 
     # --- incidents ------------------------------------------------------------------
 
@@ -333,6 +280,8 @@ class Store:
             conditions.append(incidents.c.modality == query.modality.value)
         if query.status:
             conditions.append(incidents.c.status == query.status.value)
+        else:  # a merged incident lives on in the one it was merged into
+            conditions.append(incidents.c.status != IncidentStatus.MERGED.value)
         if query.min_victims is not None:
             conditions.append(
                 func.coalesce(incidents.c.victims_max, incidents.c.victims_min, -1)
@@ -347,15 +296,15 @@ class Store:
         if query.limit is not None:
             statement = statement.limit(query.limit)
         with self.engine.connect() as conn:
-            rows = conn.execute(statement).all()
-            return self._incidents_from_rows(conn, rows)
+            found = conn.execute(statement).all()
+            return rows.incidents_from_rows(conn, found)
 
     def get_incident(self, incident_id: int) -> Incident:
         with self.engine.connect() as conn:
             row = conn.execute(select(incidents).where(incidents.c.id == incident_id)).first()
             if row is None:
                 raise NotFound(f"no incident {incident_id}")
-            return self._incidents_from_rows(conn, [row])[0]
+            return rows.incidents_from_rows(conn, [row])[0]
 
     def mentions_of(self, incident_id: int) -> list[Mention]:
         """The mentions backing an incident, in the order they were stored."""
@@ -372,74 +321,7 @@ class Store:
         with self.engine.connect() as conn:
             return int(conn.execute(select(func.count()).select_from(incidents)).scalar_one())
 
-    def _incidents_from_rows(self, conn: Connection, rows: Sequence[Row[Any]]) -> list[Incident]:
-        ids = [row.id for row in rows]
-        acts: dict[int, list[tuple[str, str]]] = defaultdict(list)
-        backing: dict[int, list[tuple[int, str]]] = defaultdict(list)
-        for chunk in _chunks(ids, 500):  # keeps IN lists under SQLite's variable limit
-            for r in conn.execute(
-                select(incident_acts)
-                .where(incident_acts.c.incident_id.in_(chunk))
-                .order_by(incident_acts.c.incident_id, incident_acts.c.position)
-            ):
-                acts[r.incident_id].append((r.act, r.modality))
-            for r in conn.execute(
-                select(incident_mentions.c.incident_id, mentions.c.id, mentions.c.report_id)
-                .join(mentions, mentions.c.id == incident_mentions.c.mention_id)
-                .where(incident_mentions.c.incident_id.in_(chunk))
-                .order_by(mentions.c.id)
-            ):
-                backing[r.incident_id].append((r.id, r.report_id))
-        return [_incident_from_row(row, acts[row.id], backing[row.id]) for row in rows]
-
 
 def _cause(exc: SQLAlchemyError) -> object:
     """The database driver's own error, which says what went wrong."""
     return getattr(exc, "orig", None) or exc
-
-
-def _chunks(items: Sequence[int], size: int) -> Iterator[Sequence[int]]:
-    for start in range(0, len(items), size):
-        yield items[start : start + size]
-
-
-def _incident_from_row(
-    row: Row[Any], acts: list[tuple[str, str]], backing: list[tuple[int, str]]
-) -> Incident:
-    modality = Modality(row.modality)
-    occurred = tuple(Act(a) for a, m in acts if m == Modality.OCCURRED.value)
-    expected = tuple(Act(a) for a, m in acts if m == Modality.EXPECTED.value)
-    date = None
-    if row.date_start or row.date_end:
-        date = DateRange(
-            start=row.date_start,
-            end=row.date_end,
-            precision=DatePrecision(row.date_precision or DatePrecision.DAY.value),
-        )
-    victims = None
-    if row.victims_min is not None or row.victims_max is not None:
-        victims = VictimCount(min=row.victims_min, max=row.victims_max)
-    report_ids: list[str] = []
-    for _, report_id in backing:
-        if report_id not in report_ids:
-            report_ids.append(report_id)
-    return Incident(
-        id=row.id,
-        status=IncidentStatus(row.status),
-        acts=occurred if modality is Modality.OCCURRED else expected,
-        expected_acts=expected if modality is Modality.OCCURRED else (),
-        modality=modality,
-        victims=victims,
-        place_name=row.place_name,
-        place_id=row.place_id,
-        lat=row.lat,
-        lon=row.lon,
-        admin1=row.admin1,
-        country=row.country,
-        date=date,
-        perpetrator=Perpetrator(row.perpetrator) if row.perpetrator else None,
-        mention_ids=tuple(m for m, _ in backing),
-        report_ids=tuple(report_ids),
-        created_at=row.created_at,
-        updated_at=row.updated_at,
-    )

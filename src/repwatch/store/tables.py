@@ -92,9 +92,60 @@ incidents = Table(
     Column("perpetrator", String(16)),
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("updated_at", DateTime(timezone=True), nullable=False),
+    Column("merged_into", ForeignKey("incidents.id")),
+    # Corroboration: distinct reports, publishers and original sources behind it.
+    Column("reports_count", Integer, nullable=False, server_default="0"),
+    Column("publishers_count", Integer, nullable=False, server_default="0"),
+    Column("sources_count", Integer, nullable=False, server_default="0"),
+    Column("conflicts", JSON),  # names of the fields whose reports disagree
     Index("ix_incidents_date_lo", "date_lo"),
     Index("ix_incidents_date_hi", "date_hi"),
     Index("ix_incidents_place_id", "place_id"),
+    Index("ix_incidents_status", "status"),
+    Index("ix_incidents_country", "country"),
+)
+
+# Values an analyst set; extraction and linking never overwrite them.
+incident_overrides = Table(
+    "incident_overrides",
+    metadata,
+    Column("incident_id", ForeignKey("incidents.id", ondelete="CASCADE"), primary_key=True),
+    Column("field", String(32), primary_key=True),
+    Column("value", JSON),
+    Column("set_by", String(100), nullable=False),
+    Column("set_at", DateTime(timezone=True), nullable=False),
+)
+
+# Pairs of incidents that linking found alike but not alike enough to join.
+duplicate_proposals = Table(
+    "duplicate_proposals",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("incident_id", ForeignKey("incidents.id", ondelete="CASCADE"), nullable=False),
+    Column("candidate_id", ForeignKey("incidents.id", ondelete="CASCADE"), nullable=False),
+    Column("score", Float, nullable=False),
+    Column("reasons", JSON, nullable=False),
+    Column("status", String(16), nullable=False),  # open, merged, distinct
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("decided_by", String(100)),
+    Column("decided_at", DateTime(timezone=True)),
+    UniqueConstraint("incident_id", "candidate_id", name="uq_duplicate_proposals_incident_id"),
+    Index("ix_duplicate_proposals_status", "status"),
+)
+
+# Every change to an incident, append-only and hash-chained.
+audit_log = Table(
+    "audit_log",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("incident_id", Integer),
+    Column("action", String(32), nullable=False),
+    Column("detail", JSON, nullable=False),
+    Column("actor", String(100), nullable=False),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Column("prev_hash", String(64), nullable=False),
+    Column("hash", String(64), nullable=False),
+    Index("ix_audit_log_incident_id", "incident_id"),
 )
 
 incident_acts = Table(

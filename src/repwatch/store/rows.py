@@ -1,0 +1,261 @@
+"""Incidents to and from their rows, and their fields recomputed from their mentions.
+
+Every function here works in the caller's transaction.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+from sqlalchemy import Connection, Row, delete, insert, select, update
+
+from repwatch.link import Backing, incident_from, reconcile
+from repwatch.model import (
+    Act,
+    DatePrecision,
+    DateRange,
+    Incident,
+    IncidentStatus,
+    Mention,
+    Modality,
+    Perpetrator,
+    VictimCount,
+)
+from repwatch.store.codec import decode_value
+from repwatch.store.tables import (
+    incident_acts,
+    incident_mentions,
+    incident_overrides,
+    incidents,
+    mentions,
+    reports,
+)
+
+
+def _columns(incident: Incident) -> dict[str, Any]:
+    lo, hi = incident.date.bounds() if incident.date else (None, None)
+    victims, date = incident.victims, incident.date
+    return {
+        "status": incident.status.value,
+        "modality": incident.modality.value,
+        "victims_min": victims.min if victims else None,
+        "victims_max": victims.max if victims else None,
+        "place_name": incident.place_name,
+        "place_id": incident.place_id,
+        "lat": incident.lat,
+        "lon": incident.lon,
+        "admin1": incident.admin1,
+        "country": incident.country,
+        "date_start": date.start if date else None,
+        "date_end": date.end if date else None,
+        "date_precision": date.precision.value if date else None,
+        "date_lo": lo,
+        "date_hi": hi,
+        "perpetrator": incident.perpetrator.value if incident.perpetrator else None,
+        "merged_into": incident.merged_into,
+        "reports_count": incident.reports_count,
+        "publishers_count": incident.publishers_count,
+        "sources_count": incident.sources_count,
+        "conflicts": list(incident.conflicts),
+    }
+
+
+def _write_acts(conn: Connection, incident_id: int, incident: Incident) -> None:
+    conn.execute(delete(incident_acts).where(incident_acts.c.incident_id == incident_id))
+    if incident.modality is Modality.EXPECTED:
+        acts = [(a, Modality.EXPECTED) for a in incident.acts]
+    else:
+        acts = [(a, Modality.OCCURRED) for a in incident.acts]
+        acts += [(a, Modality.EXPECTED) for a in incident.expected_acts if a not in incident.acts]
+    for position, (act, modality) in enumerate(acts):
+        conn.execute(
+            insert(incident_acts).values(
+                incident_id=incident_id, act=act.value, modality=modality.value, position=position
+            )
+        )
+
+
+def insert_incident(conn: Connection, incident: Incident, now: dt.datetime) -> int:
+    """A new incident row with its acts and mention links; returns its id."""
+    result = conn.execute(
+        insert(incidents).values(
+            **_columns(incident), created_at=incident.created_at or now, updated_at=now
+        )
+    )
+    incident_id = int(result.inserted_primary_key[0])  # type: ignore[index]
+    _write_acts(conn, incident_id, incident)
+    for mention_id in incident.mention_ids:
+        conn.execute(
+            insert(incident_mentions).values(incident_id=incident_id, mention_id=mention_id)
+        )
+    return incident_id
+
+
+def update_incident(conn: Connection, incident: Incident, now: dt.datetime) -> None:
+    """Rewrite an incident's fields and acts (not its mention links)."""
+    assert incident.id is not None
+    conn.execute(
+        update(incidents)
+        .where(incidents.c.id == incident.id)
+        .values(**_columns(incident), updated_at=now)
+    )
+    _write_acts(conn, incident.id, incident)
+
+
+def attach_mention(conn: Connection, incident_id: int, mention_id: int) -> None:
+    conn.execute(insert(incident_mentions).values(incident_id=incident_id, mention_id=mention_id))
+
+
+def mention_from_row(row: Row[Any]) -> Mention:
+    return Mention.model_validate({**row.data, "id": row.id})
+
+
+def mentions_by_incident(conn: Connection, ids: Sequence[int]) -> dict[int, list[Mention]]:
+    found: dict[int, list[Mention]] = defaultdict(list)
+    for chunk in chunks(ids, 500):
+        rows = conn.execute(
+            select(incident_mentions.c.incident_id, mentions.c.id, mentions.c.data)
+            .join(mentions, mentions.c.id == incident_mentions.c.mention_id)
+            .where(incident_mentions.c.incident_id.in_(chunk))
+            .order_by(mentions.c.id)
+        )
+        for row in rows:
+            found[row.incident_id].append(mention_from_row(row))
+    return found
+
+
+def backing_of(conn: Connection, incident_id: int) -> list[Backing]:
+    """The mentions behind an incident with their reports' publisher and text."""
+    rows = conn.execute(
+        select(
+            mentions.c.id,
+            mentions.c.data,
+            reports.c.id.label("rid"),
+            reports.c.publisher,
+            reports.c.text,
+        )
+        .join(incident_mentions, incident_mentions.c.mention_id == mentions.c.id)
+        .join(reports, reports.c.id == mentions.c.report_id)
+        .where(incident_mentions.c.incident_id == incident_id)
+        .order_by(mentions.c.id)
+    ).all()
+    return [
+        Backing(mention=mention_from_row(r), report_id=r.rid, publisher=r.publisher, text=r.text)
+        for r in rows
+    ]
+
+
+def overrides_of(conn: Connection, incident_id: int) -> dict[str, Any]:
+    rows = conn.execute(
+        select(incident_overrides.c.field, incident_overrides.c.value).where(
+            incident_overrides.c.incident_id == incident_id
+        )
+    ).all()
+    return {r.field: decode_value(r.field, r.value) for r in rows}
+
+
+def recompute(conn: Connection, incident_id: int, now: dt.datetime) -> Incident:
+    """Reconcile an incident's fields from its mentions; an analyst's values stay as set."""
+    (base,) = load_incidents(conn, [incident_id])
+    backing = backing_of(conn, incident_id)
+    if not backing:  # kept for an analyst's decision, with the fields it had
+        incident = base.model_copy(
+            update={"reports_count": 0, "publishers_count": 0, "sources_count": 0}
+        )
+    else:
+        reconciled = reconcile(backing, fixed=overrides_of(conn, incident_id))
+        incident = incident_from(reconciled, base=base).model_copy(
+            update={
+                "reports_count": reconciled.corroboration.reports,
+                "publishers_count": reconciled.corroboration.publishers,
+                "sources_count": reconciled.corroboration.original_sources,
+                "conflicts": tuple(f.name for f in reconciled.fields.values() if f.conflict),
+            }
+        )
+    update_incident(conn, incident, now)
+    return incident
+
+
+def chunks(items: Sequence[Any], size: int) -> Iterator[Sequence[Any]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def load_incidents(conn: Connection, ids: Sequence[int]) -> list[Incident]:
+    """The incidents with these ids, in the order given."""
+    rows: dict[int, Row[Any]] = {}
+    for chunk in chunks(ids, 500):
+        for row in conn.execute(select(incidents).where(incidents.c.id.in_(chunk))):
+            rows[row.id] = row
+    return incidents_from_rows(conn, [rows[i] for i in ids if i in rows])
+
+
+def incidents_from_rows(conn: Connection, rows: Sequence[Row[Any]]) -> list[Incident]:
+    ids = [row.id for row in rows]
+    acts: dict[int, list[tuple[str, str]]] = defaultdict(list)
+    backing: dict[int, list[tuple[int, str]]] = defaultdict(list)
+    for chunk in chunks(ids, 500):  # keeps IN lists under SQLite's variable limit
+        for r in conn.execute(
+            select(incident_acts)
+            .where(incident_acts.c.incident_id.in_(chunk))
+            .order_by(incident_acts.c.incident_id, incident_acts.c.position)
+        ):
+            acts[r.incident_id].append((r.act, r.modality))
+        for r in conn.execute(
+            select(incident_mentions.c.incident_id, mentions.c.id, mentions.c.report_id)
+            .join(mentions, mentions.c.id == incident_mentions.c.mention_id)
+            .where(incident_mentions.c.incident_id.in_(chunk))
+            .order_by(mentions.c.id)
+        ):
+            backing[r.incident_id].append((r.id, r.report_id))
+    return [incident_from_row(row, acts[row.id], backing[row.id]) for row in rows]
+
+
+def incident_from_row(
+    row: Row[Any], acts: list[tuple[str, str]], backing: list[tuple[int, str]]
+) -> Incident:
+    modality = Modality(row.modality)
+    occurred = tuple(Act(a) for a, m in acts if m == Modality.OCCURRED.value)
+    expected = tuple(Act(a) for a, m in acts if m == Modality.EXPECTED.value)
+    date = None
+    if row.date_start or row.date_end:
+        date = DateRange(
+            start=row.date_start,
+            end=row.date_end,
+            precision=DatePrecision(row.date_precision or DatePrecision.DAY.value),
+        )
+    victims = None
+    if row.victims_min is not None or row.victims_max is not None:
+        victims = VictimCount(min=row.victims_min, max=row.victims_max)
+    report_ids: list[str] = []
+    for _, report_id in backing:
+        if report_id not in report_ids:
+            report_ids.append(report_id)
+    return Incident(
+        id=row.id,
+        status=IncidentStatus(row.status),
+        acts=occurred if modality is Modality.OCCURRED else expected,
+        expected_acts=expected if modality is Modality.OCCURRED else (),
+        modality=modality,
+        victims=victims,
+        place_name=row.place_name,
+        place_id=row.place_id,
+        lat=row.lat,
+        lon=row.lon,
+        admin1=row.admin1,
+        country=row.country,
+        date=date,
+        perpetrator=Perpetrator(row.perpetrator) if row.perpetrator else None,
+        mention_ids=tuple(m for m, _ in backing),
+        report_ids=tuple(report_ids),
+        merged_into=row.merged_into,
+        reports_count=row.reports_count,
+        publishers_count=row.publishers_count,
+        sources_count=row.sources_count,
+        conflicts=tuple(row.conflicts or ()),
+        created_at=row.created_at,
+        updated_at=row.updated_at,
+    )
