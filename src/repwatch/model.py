@@ -157,10 +157,8 @@ class DateRange(Frozen):
         for value in (self.start, self.end):
             if value is not None and not _PARTIAL_DATE.match(value):
                 raise ValueError(f"not an ISO or partial date: {value!r}")
-            try:
-                _first_day(value), _last_day(value)
-            except ValueError:
-                raise ValueError(f"not a real date: {value!r}") from None
+            if value is not None and not _real_date(value):
+                raise ValueError(f"not a real date: {value!r}")
         if self.start and self.end and self.start[:10] > self.end[:10]:
             raise ValueError(f"date range starts {self.start} after it ends {self.end}")
         return self
@@ -176,6 +174,15 @@ class DateRange(Frozen):
     @classmethod
     def between(cls, start: dt.date, end: dt.date) -> DateRange:
         return cls(start=start.isoformat(), end=end.isoformat())
+
+
+def _real_date(value: str) -> bool:
+    try:
+        if len(value) == 10:
+            dt.date.fromisoformat(value)
+        return len(value) != 7 or 1 <= int(value[5:]) <= 12
+    except ValueError:
+        return False
 
 
 def _first_day(value: str | None) -> dt.date | None:

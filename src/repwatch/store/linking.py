@@ -8,7 +8,8 @@ grows with how busy its time and place were, not with the whole record.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Mapping, Sequence
+import math
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from sqlalchemy import Connection, and_, insert, or_, select
@@ -29,9 +30,10 @@ from repwatch.store import audit
 from repwatch.store.audit import SYSTEM
 from repwatch.store.rows import (
     attach_mention,
-    insert_incident,
+    chunks,
     load_incidents,
     mentions_by_incident,
+    new_incident,
     recompute,
 )
 from repwatch.store.tables import duplicate_proposals, incidents, reports
@@ -39,29 +41,20 @@ from repwatch.store.tables import duplicate_proposals, incidents, reports
 # An incident's dates rarely span more than a year (a year-precise date spans
 # exactly one); bounding date_lo from below lets the index do the work.
 LONGEST_SPAN = dt.timedelta(days=366)
-MAX_CANDIDATES = 200
+MAX_CANDIDATES = 500
+# Only the closest candidates by dates, distance and count are scored in full: the
+# full score reads their mentions and texts, and the far ones never win.
+TOP_CANDIDATES = 12
 
 
-class ReportTexts(Mapping[str, str]):
-    """Report texts loaded on first use, so that only candidates' reports are read."""
-
-    def __init__(self, conn: Connection, known: Mapping[str, str]) -> None:
-        self._conn = conn
-        self._texts = dict(known)
-
-    def __getitem__(self, report_id: str) -> str:
-        if report_id not in self._texts:
-            row = self._conn.execute(
-                select(reports.c.text).where(reports.c.id == report_id)
-            ).first()
-            self._texts[report_id] = row[0] if row else ""
-        return self._texts[report_id]
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._texts)
-
-    def __len__(self) -> int:
-        return len(self._texts)
+def load_texts(conn: Connection, report_ids: set[str], texts: dict[str, str]) -> None:
+    """Add to ``texts`` the texts of these reports it lacks, in one query per 500."""
+    missing = [r for r in report_ids if r not in texts]
+    for chunk in chunks(missing, 500):
+        for row in conn.execute(
+            select(reports.c.id, reports.c.text).where(reports.c.id.in_(chunk))
+        ):
+            texts[row.id] = row.text
 
 
 def _region_condition(window: CandidateWindow) -> Any:
@@ -82,8 +75,54 @@ def _region_condition(window: CandidateWindow) -> Any:
     return or_(*options)
 
 
-def candidate_ids(conn: Connection, window: CandidateWindow) -> list[int]:
-    """Stored incidents inside ``window`` (the rule of ``CandidateWindow.admits``)."""
+_SUMMARY = (
+    incidents.c.id,
+    incidents.c.date_lo,
+    incidents.c.date_hi,
+    incidents.c.lat,
+    incidents.c.lon,
+    incidents.c.victims_min,
+    incidents.c.victims_max,
+)
+
+
+def _closeness(mention: Mention) -> Callable[[Any], float]:
+    """A cheap distance from a mention to an incident's summary row: days apart (in
+    months), kilometres apart (in 50s) and whether the counts overlap. Lower is closer;
+    unknowns count as middling."""
+    lo, hi = mention.date.value.bounds() if mention.date else (None, None)
+    place = mention.main_place
+    lat, lon = (place.lat, place.lon) if place else (None, None)
+    count = mention.victims.value if mention.victims else None
+
+    def distance(row: Any) -> float:
+        total = 0.0
+        if lo and hi and row.date_lo and row.date_hi:
+            gap = max(0, (row.date_lo - hi).days, (lo - row.date_hi).days)
+            total += gap / 30
+        else:
+            total += 0.5
+        if lat is not None and lon is not None and row.lat is not None and row.lon is not None:
+            dlat = lat - row.lat
+            dlon = (lon - row.lon) * math.cos(math.radians(lat))
+            total += 111.2 * math.hypot(dlat, dlon) / 50
+        else:
+            total += 0.5
+        if count is not None and row.victims_min is not None:
+            low = max(count.min or 0, row.victims_min)
+            high = min(
+                count.max if count.max is not None else math.inf,
+                row.victims_max if row.victims_max is not None else math.inf,
+            )
+            total += 0.0 if low <= high else 0.5
+        return total
+
+    return distance
+
+
+def candidate_ids(conn: Connection, mention: Mention, window: CandidateWindow) -> list[int]:
+    """The stored incidents inside ``window`` (the rule of ``CandidateWindow.admits``)
+    closest to ``mention``, at most ``TOP_CANDIDATES`` of them."""
     if not window.linkable:
         return []
     alive = incidents.c.status != IncidentStatus.MERGED.value
@@ -96,21 +135,20 @@ def candidate_ids(conn: Connection, window: CandidateWindow) -> list[int]:
         ]
     if window.date_hi is not None:
         dated.append(incidents.c.date_lo <= window.date_hi)
-    found = conn.execute(select(incidents.c.id).where(*dated).limit(MAX_CANDIDATES)).scalars()
-    ids = list(found)
+    found = list(conn.execute(select(*_SUMMARY).where(*dated).limit(MAX_CANDIDATES)))
     if window.has_region:  # undated incidents are held by their place alone
         placed = or_(
             incidents.c.lat.is_not(None),
             incidents.c.admin1.is_not(None),
             incidents.c.country.is_not(None),
         )
-        undated = conn.execute(
-            select(incidents.c.id)
+        found += conn.execute(
+            select(*_SUMMARY)
             .where(alive, incidents.c.date_lo.is_(None), placed, region)
             .limit(MAX_CANDIDATES)
-        ).scalars()
-        ids += list(undated)
-    return ids
+        )
+    found.sort(key=_closeness(mention))
+    return [row.id for row in found[:TOP_CANDIDATES]]
 
 
 def stand_in(incident: Incident) -> Mention:
@@ -156,13 +194,14 @@ def link_new(
 ) -> list[int]:
     """Join each of a report's new mentions to an incident, or start one; returns the
     ids of the incidents they went to."""
-    texts = ReportTexts(conn, {report.id: report.text})
+    texts = {report.id: report.text}
     placed: list[int] = []
     for mention in found:
         assert mention.id is not None
         window = candidate_window(mention, published=report.published)
-        ids = candidate_ids(conn, window)
+        ids = candidate_ids(conn, mention, window)
         candidates: dict[int, list[Mention]] = dict(mentions_by_incident(conn, ids))
+        load_texts(conn, {m.report_id for ms in candidates.values() for m in ms}, texts)
         bare = [i for i in ids if i not in candidates]
         for incident in load_incidents(conn, bare):
             assert incident.id is not None
@@ -182,8 +221,7 @@ def link_new(
                 at=now,
             )
             continue
-        incident_id = insert_incident(conn, Incident.from_mention(mention), now)
-        recompute(conn, incident_id, now)
+        incident_id = new_incident(conn, mention, now)
         placed.append(incident_id)
         audit.append(
             conn,
