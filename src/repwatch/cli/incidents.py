@@ -162,7 +162,7 @@ def value_text(value: object) -> str:
             return str(value.min)
         return f"{value.min}–{value.max}" if value.max is not None else f"{value.min}+"
     if isinstance(value, DateRange):
-        return value.start if value.start == value.end else f"{value.start} … {value.end}"
+        return (value.start or "") if value.start == value.end else f"{value.start} … {value.end}"
     if isinstance(value, tuple):
         return ", ".join(str(getattr(v, "value", v)) for v in value)
     return str(getattr(value, "name", None) or getattr(value, "value", None) or value)
@@ -221,11 +221,11 @@ def show_command(
     for field, (_value, who, when) in set_by.items():
         out.print(f"  [green]{field}[/green] set by {escape(who)} on {when:%Y-%m-%d %H:%M}")
     titles = {r.id: r.publisher or r.external_id or r.id[:12] for _, r in backing}
-    for field in reconciled.fields.values():
-        if not field.conflict:
+    for reconciled_field in reconciled.fields.values():
+        if not reconciled_field.conflict:
             continue
-        out.print(f"  [red]conflict[/red] in {field.name}:")
-        for alternative in field.alternatives:
+        out.print(f"  [red]conflict[/red] in {reconciled_field.name}:")
+        for alternative in reconciled_field.alternatives:
             who = ", ".join(titles.get(s, s) for s in alternative.supporters)
             out.print(f"    {escape(value_text(alternative.value))} — {escape(who)}")
     for mention, report in backing:

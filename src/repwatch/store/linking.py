@@ -12,7 +12,7 @@ import math
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from sqlalchemy import Connection, and_, insert, or_, select
+from sqlalchemy import Connection, and_, insert, or_, select, true
 
 from repwatch.link import CandidateWindow, candidate_window, decide
 from repwatch.model import (
@@ -70,8 +70,9 @@ def _region_condition(window: CandidateWindow) -> Any:
     if window.country:
         options.append(and_(incidents.c.admin1.is_(None), incidents.c.country == window.country))
     if window.admin1:
-        unplaced_point = incidents.c.lat.is_(None) if box is not None else True
-        options.append(and_(unplaced_point, incidents.c.admin1 == window.admin1))
+        same_province = incidents.c.admin1 == window.admin1
+        # with a box, only incidents without coordinates are placed by province alone
+        options.append(and_(incidents.c.lat.is_(None), same_province) if box else same_province)
     return or_(*options)
 
 
@@ -126,7 +127,7 @@ def candidate_ids(conn: Connection, mention: Mention, window: CandidateWindow) -
     if not window.linkable:
         return []
     alive = incidents.c.status != IncidentStatus.MERGED.value
-    region = _region_condition(window) if window.has_region else True
+    region = _region_condition(window) if window.has_region else true()
     dated = [alive, incidents.c.date_lo.is_not(None), region]
     if window.date_lo is not None:
         dated += [
@@ -154,7 +155,7 @@ def candidate_ids(conn: Connection, mention: Mention, window: CandidateWindow) -
 def stand_in(incident: Incident) -> Mention:
     """A mention standing for an incident that no mention backs any more (kept for an
     analyst's decision), so that new reports of it can still find it."""
-    place = ()
+    place: tuple[PlaceMention, ...] = ()
     if incident.place_name:
         place = (
             PlaceMention(

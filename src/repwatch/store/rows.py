@@ -121,7 +121,7 @@ def attach_mention(conn: Connection, incident_id: int, mention_id: int) -> None:
     conn.execute(insert(incident_mentions).values(incident_id=incident_id, mention_id=mention_id))
 
 
-def mention_from_row(row: Row[Any]) -> Mention:
+def mention_from_row(row: Any) -> Mention:
     return Mention.model_validate({**row.data, "id": row.id})
 
 

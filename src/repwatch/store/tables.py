@@ -102,6 +102,18 @@ incidents = Table(
     Index("ix_incidents_date_hi", "date_hi"),
     Index("ix_incidents_place_id", "place_id"),
     Index("ix_incidents_status", "status"),
+    Index(
+        "ix_incidents_window",
+        "date_lo",
+        "date_hi",
+        "lat",
+        "lon",
+        "country",
+        "admin1",
+        "status",
+        "victims_min",
+        "victims_max",
+    ),
     Index("ix_incidents_country", "country"),
 )
 

@@ -34,6 +34,22 @@ def upgrade() -> None:
             "fk_incidents_merged_into_incidents", "incidents", ["merged_into"], ["id"]
         )
         batch.create_index("ix_incidents_status", ["status"])
+        # Covers the linking candidate query: a range on date_lo, the rest read from
+        # the index itself rather than from each row.
+        batch.create_index(
+            "ix_incidents_window",
+            [
+                "date_lo",
+                "date_hi",
+                "lat",
+                "lon",
+                "country",
+                "admin1",
+                "status",
+                "victims_min",
+                "victims_max",
+            ],
+        )
         batch.create_index("ix_incidents_country", ["country"])
 
     op.create_table(
@@ -105,6 +121,7 @@ def downgrade() -> None:
     op.drop_table("incident_overrides")
     with op.batch_alter_table("incidents") as batch:
         batch.drop_index("ix_incidents_country")
+        batch.drop_index("ix_incidents_window")
         batch.drop_index("ix_incidents_status")
         batch.drop_constraint("fk_incidents_merged_into_incidents", type_="foreignkey")
         for column in (
