@@ -25,12 +25,12 @@ from pathlib import Path
 from sqlalchemy import insert
 
 sys.path.insert(0, str(Path(__file__).parent))
-from link_speed import border_places, random_mention, retelling  # noqa: E402
+from link_speed import border_places, random_mention, retelling
 
-from repwatch.model import Incident, Mention, Report  # noqa: E402
-from repwatch.store import Store  # noqa: E402
-from repwatch.store.rows import incident_columns  # noqa: E402
-from repwatch.store.tables import (  # noqa: E402
+from repwatch.model import Incident, Mention, Report
+from repwatch.store import Store
+from repwatch.store.rows import incident_columns
+from repwatch.store.tables import (
     incident_acts,
     incident_mentions,
     incidents,
@@ -116,7 +116,7 @@ def main() -> None:
         actions: Counter[str] = Counter()
         started = time.perf_counter()
         for report, mention in new_reports:
-            (placed,) = store.save_extraction(report.id, "bench", [mention])
+            (placed,) = store.save_extraction(report, "bench", [mention])
             actions["joined" if placed <= args.stored else "new"] += 1
         elapsed = time.perf_counter() - started
     print(

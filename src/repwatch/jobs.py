@@ -90,7 +90,7 @@ def extract_into(
         except Exception as exc:  # a defect on one report must not stop the batch
             summary.failed.append((report.id, ExtractionFailed(report.id, exc)))
             continue
-        incident_ids = store.save_extraction(report.id, extractor, found)
+        incident_ids = store.save_extraction(report, extractor, found)
         summary.reports += 1
         summary.mentions += len(found)
         summary.incidents += len(incident_ids)

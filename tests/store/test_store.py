@@ -88,7 +88,7 @@ def test_extraction_is_stored_with_its_incidents(store: Store) -> None:
     report = Report.from_text(TEXT)
     store.add_report(report)
     assert store.unextracted_report_ids() == [report.id]
-    ids = store.save_extraction(report.id, "test 1", [make_mention(report)])
+    ids = store.save_extraction(report, "test 1", [make_mention(report)])
     assert len(ids) == 1
     assert store.unextracted_report_ids() == []
     incident = store.get_incident(ids[0])
@@ -103,8 +103,8 @@ def test_extraction_is_stored_with_its_incidents(store: Store) -> None:
 def test_reextraction_replaces_unreviewed_incidents(store: Store) -> None:
     report = Report.from_text(TEXT)
     store.add_report(report)
-    store.save_extraction(report.id, "test 1", [make_mention(report)])
-    store.save_extraction(report.id, "test 2", [make_mention(report, people=3)])
+    store.save_extraction(report, "test 1", [make_mention(report)])
+    store.save_extraction(report, "test 2", [make_mention(report, people=3)])
     (incident,) = store.list_incidents()
     assert incident.victims == VictimCount.exactly(3)
 
@@ -120,7 +120,7 @@ def test_failed_extraction_leaves_nothing_half_written(
 
     monkeypatch.setattr("repwatch.store.store.link_new", broken_link)
     with pytest.raises(RuntimeError):
-        store.save_extraction(report.id, "test 1", [make_mention(report)])
+        store.save_extraction(report, "test 1", [make_mention(report)])
     assert store.unextracted_report_ids() == [report.id]
     assert store.list_incidents() == []
     with sqlite3.connect(store.engine.url.database) as conn:
@@ -138,7 +138,7 @@ def three_incidents(store: Store) -> Store:
         report = Report.from_text(f"{TEXT} Case {n}.")
         store.add_report(report)
         store.save_extraction(
-            report.id,
+            report,
             "t",
             [make_mention(report, place=place, when=when, people=people, act=act)],
         )

@@ -175,7 +175,7 @@ class Store(Reviewing):
         return [r[0] for r in rows]
 
     def save_extraction(
-        self, report_id: str, extractor: str, found: Sequence[Mention]
+        self, report: Report, extractor: str, found: Sequence[Mention]
     ) -> list[int]:
         """Record what an extractor found in a report, and link it to incidents.
 
@@ -185,7 +185,7 @@ class Store(Reviewing):
         analyst has reviewed it or set a field of it. Returns the ids of the incidents
         the new mentions went to.
         """
-        report = self.get_report(report_id)
+        report_id = report.id
         now = _now()
         try:
             with self.engine.begin() as conn:
@@ -219,6 +219,9 @@ class Store(Reviewing):
 
     def _forget_extraction(self, conn: Connection, report_id: str) -> set[int]:
         """Remove a report's mentions; returns the incidents that keep standing without them."""
+        done = select(extractions.c.report_id).where(extractions.c.report_id == report_id)
+        if conn.execute(done).first() is None:
+            return set()  # never extracted, or its extraction did not complete
         old = select(mentions.c.id).where(mentions.c.report_id == report_id)
         backed = set(
             conn.execute(
