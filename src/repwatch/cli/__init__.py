@@ -7,6 +7,7 @@ import typer
 from repwatch import __version__
 from repwatch.cli.common import HandledGroup
 from repwatch.cli.demo import demo_command
+from repwatch.cli.evaluate import eval_command
 from repwatch.cli.extract import extract_command, extract_file_command
 from repwatch.cli.incidents import export_command, incidents_command, show_command
 from repwatch.cli.ingest import ingest_command
@@ -42,6 +43,7 @@ def main(
 app.command("ingest")(ingest_command)
 app.command("extract")(extract_command)
 app.command("extract-file")(extract_file_command)
+app.command("eval")(eval_command)
 app.command("incidents")(incidents_command)
 app.command("show")(show_command)
 app.command("export")(export_command)

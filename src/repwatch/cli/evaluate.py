@@ -51,9 +51,10 @@ def _brief(incident: dict[str, Any]) -> str:
     date = incident.get("date") or {}
     acts = ",".join(incident.get("acts") or [])
     count = f"{victims.get('min')}-{victims.get('max')}" if victims else "-"
+    when = f"{date.get('start') or '-'}..{date.get('end') or '-'}"
     return (
         f"{incident.get('modality')} [{acts}] victims {count} "
-        f"place {place.get('name') or '-'} date {date.get('start') or '-'}..{date.get('end') or '-'} "
+        f"place {place.get('name') or '-'} date {when} "
         f"perp {incident.get('perpetrator') or '-'}"
     )
 

@@ -1,0 +1,254 @@
+"""Acts: triggers of the eight acts in a clause, with voice, modality and negation.
+
+``find_acts`` is pure: it reads a clause of the text and says which act each
+trigger names, whether it happened (``occurred``), is only awaited, feared or
+likely (``expected``), is negated, or is a general statement (``habitual``:
+"China returns those it catches"). Which people an act applies to is decided
+later, from the trigger's ``voice`` (passive triggers name their people to the
+left, active ones to the right).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from repwatch.extract import lexicon as lx
+from repwatch.extract.scanning import lowered, scan
+from repwatch.model import Act, Modality
+
+PRODUCER = "acts.v1"
+
+_WORD = re.compile(r"[\w'-]+")
+_CONTEXT = 160  # characters of a clause read on either side of a trigger
+_BY_AGENT = re.compile(
+    r"^\s+by\s+(?:\S+\s+){0,4}?(?:police|soldiers|guards|officers|authorities|agents|patrols?)\b",
+    re.IGNORECASE,
+)
+_THAT_CLAUSE = re.compile(r"^\s+(?:that|out|it|themselves|himself|herself)\b", re.IGNORECASE)
+_ALWAYS_NOUN = ("ion", "ment")  # repatriation, punishment: nouns wherever they stand
+_NOUN_FORMS = ("arrest", "arrests", "return", "returns", "release", "torture", "capture")
+# "will see their family punished": a verb of perceiving or causing before the people.
+_PERCEIVED = re.compile(r"\b(?:see|saw|seen|watch\w*|have|has|had|get|got|want\w*|make|made)\b")
+# Between two coordinated verbs: "…, and then", "and", "or".
+_COORDINATED = re.compile(r"\b(?:and|or)(?:\s+(?:then|later|\w+ly))?\s*$", re.IGNORECASE)
+_OBJECT = re.compile(
+    r"\s+(?:them|him|her|the|a|an|his|their|\d+|one|two|three|four|five|six|seven|eight"
+    r"|nine|ten|twelve|dozens|several)\b",
+    re.IGNORECASE,
+)
+# A reduced relative: a participle right after a comma or a noun's "who had been" left out.
+_REDUCED_RELATIVE = re.compile(r",\s*$")
+
+
+@dataclass(frozen=True, slots=True)
+class ActHit:
+    """A trigger in the text and what it says happened."""
+
+    start: int
+    end: int
+    text: str
+    acts: tuple[Act, ...]
+    voice: str  # "passive", "active", "left" (people are the subject), "nominal"
+    modality: Modality
+    negated: bool = False
+    habitual: bool = False  # a general statement, not one case
+    attempted: bool = False  # "tried to take him into custody": not done
+
+    @property
+    def counts(self) -> bool:
+        """Whether this trigger can add an act to a case."""
+        return not (self.negated or self.habitual or self.attempted)
+
+
+def find_acts(text: str, start: int = 0, end: int | None = None) -> list[ActHit]:
+    """Every act trigger in ``text[start:end]`` (one clause), left to right."""
+    end = len(text) if end is None else end
+    return find_acts_in(text, [(start, end)])[0]
+
+
+def find_acts_in(text: str, spans: Sequence[tuple[int, int]]) -> list[list[ActHit]]:
+    """The act triggers of each clause ``text[start:end]`` of ``spans`` (in text order, not
+    overlapping): the text is scanned once, each trigger read within its clause."""
+    starts = [start for start, _ in spans]
+    found: list[list[tuple[int, int, int, lx.Trigger]]] = [[] for _ in spans]
+    lo, hi = (spans[0][0], spans[-1][1]) if spans else (0, 0)
+    lower = lowered(text)
+    for order, trigger in enumerate(lx.TRIGGERS):
+        for match in scan(trigger.pattern, trigger.stems, text, lower, lo, hi):
+            index = bisect_right(starts, match.start()) - 1
+            if index < 0:
+                continue
+            # again within the clause, so that no lookahead reads into the next one
+            within = trigger.pattern.match(text, match.start(), spans[index][1])
+            if within is None:
+                continue
+            found[index].append((within.start(), within.start() - within.end(), order, trigger))
+    return [_clause_hits(text, span, c) for span, c in zip(spans, found, strict=True)]
+
+
+def _clause_hits(
+    text: str, span: tuple[int, int], candidates: list[tuple[int, int, int, lx.Trigger]]
+) -> list[ActHit]:
+    start, end = span
+    candidates.sort(key=lambda c: (c[0], c[1], c[2]))
+    hits: list[ActHit] = []
+    taken_until = start
+    for begin, neg_length, _, trigger in candidates:
+        if begin < taken_until:
+            continue
+        stop = begin - neg_length
+        hit = _read(text, start, end, begin, stop, trigger)
+        if hit is not None:
+            hits.append(_coordinated(text, hits[-1], hit) if hits else hit)
+            taken_until = stop
+    return hits
+
+
+def _coordinated(text: str, previous: ActHit, hit: ActHit) -> ActHit:
+    """A participle joined to a passive or expected verb shares its voice and modality:
+    "were caught … and handed back", "would be handed over … and shipped home"."""
+    if hit.voice != "active" or not _COORDINATED.search(text, previous.end, hit.start):
+        return hit
+    if previous.voice not in ("passive", "left") and previous.modality is hit.modality:
+        return hit
+    voice = "passive" if previous.voice in ("passive", "left") else hit.voice
+    modality = previous.modality if previous.modality is Modality.EXPECTED else hit.modality
+    return replace(hit, voice=voice, modality=modality, habitual=previous.habitual)
+
+
+def _read(
+    text: str, clause_start: int, clause_end: int, start: int, end: int, trigger: lx.Trigger
+) -> ActHit | None:
+    left = text[max(clause_start, start - _CONTEXT) : start]
+    right = text[end : min(clause_end, end + _CONTEXT)]
+    words = _WORD.findall(text[start:end].lower())
+    if not words:
+        return None
+    acts = _acts_in_context(trigger, words, left, right)
+    if not acts:
+        return None
+    voice = _voice(trigger, words[0], left, right)
+    if voice == "active" and _describes_people(words[0], left, right):
+        # "a family of five detained in Tumen": what happened to them, whatever is urged
+        voice, left = "passive", ""
+    modality, habitual, attempted = _modality(trigger, words[0], voice, left, acts)
+    if trigger.awaited:
+        modality = Modality.EXPECTED  # "police are searching for four North Koreans"
+    if voice == "nominal" and lx.LIGHT_VERB.search(left):
+        voice = "left"  # "received two years of labor training punishment"
+    return ActHit(
+        start=start,
+        end=end,
+        text=text[start:end],
+        acts=acts,
+        voice=voice,
+        modality=modality,
+        negated=bool(lx.NEGATION.search(left)),
+        habitual=habitual,
+        attempted=attempted,
+    )
+
+
+def _describes_people(word: str, left: str, right: str) -> bool:
+    """A participle right after a count of people is a reduced relative clause."""
+    if _form(word) != "past" or _OBJECT.match(right) or _PERCEIVED.search(left[-60:]):
+        return False
+    before = _WORD.findall(left[-30:])
+    return bool(before) and (before[-1].isdigit() or before[-1].lower() in lx.NUMBER_WORDS)
+
+
+def _acts_in_context(
+    trigger: lx.Trigger, words: list[str], left: str, right: str
+) -> tuple[Act, ...] | None:
+    """The trigger's acts, corrected or refused by what surrounds it."""
+    acts = trigger.acts
+    if trigger.needs_agent:
+        if _THAT_CLAUSE.match(right):
+            return None  # "found that they had no papers"
+        if not (lx.AGENT.search(left) or _BY_AGENT.match(right)):
+            return None
+    if Act.DEATH in acts and words[0] in ("died", "dies", "die"):
+        if lx.NATURAL_DEATH.match(right):
+            return None
+    if (Act.DEATH in acts or Act.DETENTION in acts) and lx.CAMP_CONTEXT.match(right):
+        # dying or being held in a camp or prison after return is punishment
+        if Act.DEATH in acts or "camp" in right[:60].lower() or "prison" in right[:60].lower():
+            return (Act.PUNISHMENT,)
+    if Act.REPATRIATION in acts and lx.NOT_NORTH.match(right):
+        remaining = tuple(a for a in acts if a is not Act.REPATRIATION)
+        if lx.TO_THE_SOUTH.match(right):
+            return (*remaining, Act.RELEASE)  # "deported to South Korea": let go, not returned
+        return remaining or None  # handed to China by Vietnam: not a return to the North
+    if words[0].startswith("hand") and words[-1] not in ("back", "over"):
+        if not lx.NORTH_SIDE.match(right):
+            return None  # "handed them to China": only a handover to the North counts
+    return acts
+
+
+def _voice(trigger: lx.Trigger, word: str, left: str, right: str) -> str:
+    if trigger.frame != "verb":
+        return trigger.frame
+    if word.endswith(_ALWAYS_NOUN):
+        return "nominal"
+    previous = _WORD.findall(left[-40:].lower())
+    if previous and previous[-1] in lx.DETERMINERS and word.endswith(_NOUN_FORMS):
+        return "nominal"
+    if lx.PASSIVE_AUX.search(left):
+        return "passive"
+    if _form(word) == "past" and right.lstrip().lower().startswith("by "):
+        return "passive"
+    if _form(word) == "past" and _REDUCED_RELATIVE.search(left) and not _OBJECT.match(right):
+        return "passive"  # "another group of 19, caught in Shenyang, …" (not "…, held them")
+    return "active"
+
+
+def _form(word: str) -> str:
+    """ "past" (or past participle), "ing", "base" (present or base form) or "other"."""
+    if word in lx.NOT_VERBS:
+        return "other"
+    if word in lx.IRREGULAR_PAST or word.endswith(("ed", "en")):
+        return "past"
+    if word.endswith("ing"):
+        return "ing"
+    return "base"
+
+
+def _modality(
+    trigger: lx.Trigger, word: str, voice: str, left: str, acts: tuple[Act, ...]
+) -> tuple[Modality, bool, bool]:
+    """(modality, habitual, attempted) from the words before the trigger in its clause."""
+    scope = left
+    for barrier in lx.CUE_BARRIERS.finditer(left):
+        scope = left[barrier.end() :]
+    attempt = bool(lx.ATTEMPT.search(left))
+    near = " ".join(scope.split()[-lx.CUE_REACH :])  # a cue reaches a few words only
+    expected = bool(lx.ATTITUDE_CUES.search(near))
+    for cue in lx.EXPECTED_CUES.finditer(near):
+        rest = lx.MODAL_TAIL.sub("", near[cue.end() :])  # "may already have been"
+        if not lx.OWN_FINITE.search(rest):
+            expected = True
+    infinitive = bool(lx.INFINITIVE.search(left))
+    form = _form(word)
+    if Act.CROSSING in acts:
+        # an attempt to cross is a crossing; a plan or a fear makes it expected
+        if attempt:
+            return Modality.OCCURRED, False, False
+        if expected or infinitive:
+            return Modality.EXPECTED, False, False
+        return Modality.OCCURRED, form == "base", False
+    if expected:
+        return Modality.EXPECTED, False, False
+    if infinitive:
+        if attempt:
+            return Modality.EXPECTED, False, True
+        if lx.PURPOSE_OF_DONE.search(scope):
+            return Modality.OCCURRED, False, False
+        return Modality.EXPECTED, False, False
+    if voice == "nominal":
+        return Modality.OCCURRED, False, False
+    if form == "base":
+        return Modality.OCCURRED, True, False
+    return Modality.OCCURRED, False, False

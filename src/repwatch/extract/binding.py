@@ -1,0 +1,131 @@
+"""Binding a trigger to the people it applies to, by its voice.
+
+A passive trigger ("were caught") applies to the subject before it; an active one
+("caught twelve") to the object after it, or to the subject when it has none ("handed
+back to the North"); a noun ("the arrest of two") to the people after "of". These are
+rough rules without a parser: object pronouns and nouns after a preposition are never
+subjects, and a participle right after a count describes it ("five detained in Tumen").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from repwatch.extract.acts import ActHit
+from repwatch.extract.lexicon import VERB_LIKE
+from repwatch.extract.reading import ClauseFacts
+from repwatch.extract.victims import Ref
+from repwatch.model import Modality
+
+# How far (characters) an active trigger's object may be from it.
+OBJECT_REACH = 60
+# Words right after an active trigger that start an object which names no one we track.
+_OBJECT_START = frozenset("a an the his her their its some this that these those".split())
+# Words right after an active trigger that show it has no object ("handed back to").
+_NO_OBJECT = frozenset(
+    """to in at on for from across over back into by with after before until later soon
+    then and but near off up down as when while within overnight again home early late
+    last this on""".split()
+)
+
+
+def reduced_relative(text: str, hit: ActHit, facts: ClauseFacts) -> ActHit:
+    """ "a family of five detained in Tumen": a participle right after the people it
+    describes is passive and tells what happened, whatever the clause around it urges."""
+    if hit.voice != "active" or not hit.text.lower().endswith(("ed", "en", "ught")):
+        return hit
+    if not any(0 <= hit.start - r.end <= 1 and r.kind in ("new", "additive") for r in facts.refs):
+        return hit
+    if has_object(text, hit):
+        return hit
+    return replace(hit, voice="passive", modality=Modality.OCCURRED, habitual=False)
+
+
+def subject_of(text: str, facts: ClauseFacts) -> Ref | None:
+    """The reference before the clause's first verb: its subject, most likely."""
+    for ref in facts.refs:
+        if ref.kind == "member":
+            continue
+        if VERB_LIKE.search(text, facts.clause.start, ref.start):
+            return None
+        return ref
+    return None
+
+
+_PREPOSITION_MODIFIED = re.compile(
+    r"\b(?:with|to|for|from|by|at|in|on|into|among|about|against)\s+"
+    r"(?:(?!(?:which|whom|who|that)\b)[\w-]+\s+){1,2}$",
+    re.IGNORECASE,
+)
+_SPELL_BEFORE = re.compile(
+    r"\b(?:after|during|following)\s+(?:a|an|the|\w+)\s+(?:day|week|month|year)s?\s+of\s+$",
+    re.IGNORECASE,
+)
+_SPELL_WORDS = frozenset("day days week weeks night nights month months".split())
+_OBJECT_PRONOUNS = frozenset(["them", "him", "her"])
+_PREPOSITION_BEFORE = re.compile(
+    r"\b(?:with|to|for|from|by|at|in|on|into|among|about|against|helping|assisting"
+    r"|including)\s*$",
+    re.IGNORECASE,
+)
+
+
+def _object_position(text: str, ref: Ref) -> bool:
+    if ref.kind == "pronoun" and ref.text.lower() in _OBJECT_PRONOUNS:
+        return True
+    if _ABOARD.search(text, max(0, ref.start - 40), ref.start):
+        return False  # "a boat with seven North Koreans … was seized": the people aboard
+    if ref.kind == "generic" and _PREPOSITION_MODIFIED.search(
+        text, max(0, ref.start - 40), ref.start
+    ):
+        return True  # "who was sold to Chinese men": the men are no subject
+    return bool(_PREPOSITION_BEFORE.search(text, max(0, ref.start - 20), ref.start))
+
+
+_ABOARD = re.compile(
+    r"\b(?:boat|vessel|ship|raft|bus|car|van|truck|train|vehicle)\s+(?:with|carrying)\s+$",
+    re.IGNORECASE,
+)
+
+
+def choose_ref(text: str, hit: ActHit, facts: ClauseFacts) -> Ref | None:
+    """The reference naming the people a trigger applies to, by the trigger's voice."""
+    refs = [r for r in facts.refs if r.kind != "member"]
+    left = [r for r in refs if r.end <= hit.start]
+    inside = [r for r in refs if r.start >= hit.start and r.end <= hit.end]
+    right = inside + [r for r in refs if r.start >= hit.end and r.start - hit.end <= OBJECT_REACH]
+    if hit.voice == "nominal":
+        after_of = [r for r in right if r.start - hit.end <= 8]
+        if after_of:
+            return after_of[0]
+        if hit.modality is Modality.EXPECTED and left:
+            return left[-1]  # "they are likely to face heavy punishment"
+        spell = _SPELL_BEFORE.search(text, max(facts.clause.start, hit.start - 30), hit.start)
+        if spell or hit.text.split()[0].lower() in _SPELL_WORDS or hit.text.endswith("custody"):
+            # "after two days at a border post they were handed back": the clause's people
+            return next((r for r in refs if not _object_position(text, r)), None)
+        before = [r for r in left if hit.start - r.end <= 2 and r.kind == "pronoun"]
+        return before[-1] if before else None
+    if right and hit.voice not in ("passive", "left"):
+        return right[0]
+    if left and hit.text.lower().endswith("ing") and hit.start - left[-1].end <= 2:
+        return left[-1]  # "a group of defectors crossing the Yalu": the noun it follows
+    if hit.voice in ("passive", "left") or not has_object(text, hit):
+        # the subject: not an object pronoun, nor a noun after a preposition
+        subjects = [r for r in left if not _object_position(text, r)]
+        return subjects[-1] if subjects else None
+    return None
+
+
+def has_object(text: str, hit: ActHit) -> bool:
+    """Whether an active trigger is followed by an object that names no one we track."""
+    if hit.text.split()[-1].lower() in ("back", "over", "up", "down", "off"):
+        return False
+    following = text[hit.end : hit.end + 30].split()
+    if not following:
+        return False
+    word = following[0].lower().strip(",.;:\"'”’")
+    if word in _OBJECT_START:
+        return True
+    return word.isalpha() and word not in _NO_OBJECT

@@ -1,0 +1,155 @@
+"""The acts of a case: which triggers count, and FORMAT.md's rules on them.
+
+``crossing`` is an act of the case only when its people were caught or killed during the
+crossing itself; ``detention`` implies ``arrest``; an act both done and awaited is done;
+a handover by North Korean guards to their own security service is no repatriation.
+"""
+
+from __future__ import annotations
+
+import re
+
+from repwatch.extract import acts as acts_component
+from repwatch.extract import lexicon as lx
+from repwatch.extract.discourse import Bound
+from repwatch.extract.reading import Reading
+from repwatch.extract.segment import Case
+from repwatch.model import Act, ActMention, DateRange, EvidenceSpan, Modality
+
+MAIN_ACTS = (Act.ARREST, Act.DEATH, Act.REPATRIATION, Act.DETENTION, Act.CROSSING)
+
+
+def acts_of(bounds: list[Bound], reading: Reading) -> list[ActMention]:
+    text = reading.text
+    found: dict[tuple[Act, Modality], list[EvidenceSpan]] = {}
+    keep_crossing = _caught_crossing(bounds, reading)
+    for bound in bounds:
+        for act in bound.hit.acts:
+            if act is Act.CROSSING and not keep_crossing:
+                continue
+            spans = found.setdefault((act, bound.hit.modality), [])
+            span = EvidenceSpan.of(text, bound.hit.start, bound.hit.end)
+            if span not in spans:
+                spans.append(span)
+    occurred = {act for act, modality in found if modality is Modality.OCCURRED}
+    if Act.DETENTION in occurred and Act.ARREST not in occurred:
+        found[(Act.ARREST, Modality.OCCURRED)] = found[(Act.DETENTION, Modality.OCCURRED)]
+        occurred.add(Act.ARREST)
+    mentions = []
+    for (act, modality), spans in found.items():
+        if modality is Modality.EXPECTED and act in occurred:
+            continue
+        if modality is Modality.EXPECTED and act is Act.CROSSING:
+            continue
+        mentions.append(
+            ActMention(
+                act=act, modality=modality, spans=tuple(spans), producer=acts_component.PRODUCER
+            )
+        )
+    return sorted(mentions, key=lambda m: list(Act).index(m.act))
+
+
+def without_internal_handover(mentions: list[ActMention], text: str) -> list[ActMention]:
+    """People caught by North Korean guards and "handed over to the State Security
+    Department" were not returned to North Korea: they never left it."""
+    kept = []
+    for mention in mentions:
+        if mention.act is Act.REPATRIATION:
+            spans = tuple(s for s in mention.spans if not _HANDOVER.match(s.text))
+            if not spans:
+                continue
+            mention = mention.model_copy(update={"spans": spans})
+        kept.append(mention)
+    return kept
+
+
+_HANDOVER = re.compile(r"(?:hand|turn)\w*(?:\s+over)?$", re.IGNORECASE)
+
+
+def _caught_crossing(bounds: list[Bound], reading: Reading) -> bool:
+    """FORMAT.md: crossing is an act of the case only when its people were caught or
+    killed during the crossing (the same sentence, or at the river, bank, fence, sea)."""
+    catching = [
+        b
+        for b in bounds
+        if b.hit.modality is Modality.OCCURRED
+        and any(a in (Act.ARREST, Act.DEATH, Act.DETENTION) for a in b.hit.acts)
+    ]
+    crossing = [
+        b
+        for b in bounds
+        if Act.CROSSING in b.hit.acts
+        and not _earlier_crossing(b, catching, reading)
+        and not _PLUPERFECT.search(reading.text, max(0, b.hit.start - 12), b.hit.start)
+    ]
+    if not crossing or not catching:
+        return False
+    at_border = [b for b in catching if not _inland(b, reading)]
+    sentences = {reading.clauses[b.clause].sentence for b in at_border}
+    if any(reading.clauses[b.clause].sentence in sentences for b in crossing):
+        return True
+    for bound in catching:
+        # "caught on the bank", "intercepted … off the coast": where the catching was
+        clause = reading.clauses[bound.clause].clause
+        window = (max(clause.start, bound.hit.start - 30), min(clause.end, bound.hit.end + 80))
+        if Act.DETENTION not in bound.hit.acts and not _inland(bound, reading):
+            if lx.AT_THE_BORDER.search(reading.text, *window):
+                return True
+    return False
+
+
+# "who had crossed the river in March": told as what came before the case
+_PLUPERFECT = re.compile(r"\bhad\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+
+
+def _inland(catching: Bound, reading: Reading) -> bool:
+    """ "caught … in a village outside Dandong two days later": away from the border."""
+    clause = reading.clauses[catching.clause].clause
+    after = (catching.hit.end, min(clause.end, catching.hit.end + 80))
+    if lx.AT_THE_BORDER.search(reading.text, *after):
+        return False
+    return bool(lx.INLAND.search(reading.text, *after))
+
+
+def _earlier_crossing(crossing: Bound, catching: list[Bound], reading: Reading) -> bool:
+    """ "a woman who crossed the river in 2005 was caught on the 25th of last month": a
+    crossing dated apart from the arrest is its background, not part of it."""
+    facts = reading.clauses[crossing.clause]
+    later = [h.start for h in facts.acts if h.start > crossing.hit.end]
+    limit = min(later) if later else facts.clause.end
+    own = [d for d in facts.dates if crossing.hit.end <= d.start < limit and d.range]
+    if not own:
+        return False
+    caught = [
+        d.range
+        for b in catching
+        for d in reading.clauses[b.clause].dates
+        if d.range and d.start > b.hit.start and d.kind not in ("spoke", "dateline")
+    ]
+    if not caught:
+        return False
+    crossed = own[0].range
+    assert crossed is not None
+    return not any(_months_overlap(crossed, c) for c in caught)
+
+
+def _months_overlap(a: DateRange, b: DateRange) -> bool:
+    def span(value: DateRange) -> tuple[str, str]:
+        return (value.start or "0000")[:7], (value.end or "9999")[:7]
+
+    (a0, a1), (b0, b1) = span(a), span(b)
+    return a0 <= b1 and b0 <= a1
+
+
+def main_bounds(bounds: list[Bound]) -> list[Bound]:
+    """The triggers of the main act (the arrest, else the death, …), occurred first."""
+    for modality in (Modality.OCCURRED, Modality.EXPECTED):
+        for act in MAIN_ACTS:
+            found = [b for b in bounds if act in b.hit.acts and b.hit.modality is modality]
+            if found:
+                return found
+    return bounds
+
+
+def counted(case: Case) -> list[Bound]:
+    return [b for b in (*case.acts, *case.inherited) if b.hit.counts]

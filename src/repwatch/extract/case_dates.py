@@ -1,0 +1,145 @@
+"""The date of a case: when its main act happened, from the dates told with it.
+
+Relative dates are anchored on the publication date (by ``dates``) or, for "three days
+later", on the last day named before; a range ending after publication tells what is
+still to come and is not the date of an act that happened; a date known only as when a
+source spoke bounds the incident from above (FORMAT.md).
+"""
+
+from __future__ import annotations
+
+from repwatch.extract import dates as dates_component
+from repwatch.extract import lexicon as lx
+from repwatch.extract.case_acts import counted, main_bounds
+from repwatch.extract.dates import DateMention
+from repwatch.extract.discourse import Bound
+from repwatch.extract.reading import Reading
+from repwatch.extract.segment import Case
+from repwatch.model import DateRange, EvidenceSpan, Modality, Sourced
+
+
+def date_of(case: Case, main: list[Bound], reading: Reading) -> Sourced | None:
+    """When the main act happened: the narrowest date told with it (in its clauses, else the
+    case's other clauses, else where its people are named, else its summary's), never one
+    after publication; else the day a source spoke, as an upper bound."""
+    resolved = _resolved_dates(reading)
+    main_clauses = list(dict.fromkeys(b.clause for b in main))
+    tiers = [main_clauses, case.clauses]
+    if any(b.hit.modality is Modality.OCCURRED for b in main):
+        # where the people are first named ("14 North Koreans tried … on Monday")
+        tiers.append(case.told)
+    if case.summary is not None:
+        tiers.append(sorted({b.clause for b in case.summary.acts}))
+    for tier in tiers:
+        found = []
+        for index in dict.fromkeys(tier):
+            found.extend(
+                _clause_dates(index, reading, resolved) or _gapped_dates(index, reading, resolved)
+            )
+        found = [f for f in found if not _after_publication(f[1], reading)]
+        if found:
+            mention, value = min(found, key=lambda f: (_width(f[1]), f[0].kind == "anchored"))
+            return _sourced_date(value, [mention], reading)
+    order = [i for tier in tiers for i in tier]
+    later = _after_previous(case, main, reading)
+    if later is not None:
+        return later
+    spoke = _spoke_date(order, reading)
+    if spoke is not None:
+        value = dates_component.bound_by_spoke(spoke)
+        if value.start or value.end:
+            return _sourced_date(value, [spoke], reading)
+    return None
+
+
+def _after_previous(case: Case, main: list[Bound], reading: Reading) -> Sourced | None:
+    """ "After that, police also found three more": from the case before it to publication."""
+    if case.previous is None or reading.published is None:
+        return None
+    for bound in main:
+        clause = reading.clauses[bound.clause].clause
+        cue = lx.AFTER_THAT.search(reading.text, clause.start, clause.end)
+        if cue is None:
+            continue
+        before = date_of(case.previous, main_bounds(counted(case.previous)), reading)
+        if before is None or not before.value.start:
+            return None
+        start = before.value.start
+        if start > reading.published.isoformat():
+            return None
+        value = DateRange(start=start, end=reading.published.isoformat())
+        spans = (*before.spans, EvidenceSpan.of(reading.text, cue.start(), cue.end()))
+        return Sourced(value=value, spans=spans, producer=dates_component.PRODUCER)
+    return None
+
+
+def _spoke_date(order: list[int], reading: Reading) -> DateMention | None:
+    """When a source spoke of the case: in its sentences, the next one (a quote's
+    attribution), else the report's first such date."""
+    sentences = list(dict.fromkeys(reading.clauses[i].sentence for i in order))
+    for sentence in [*sentences, *(s + 1 for s in sentences)]:
+        for facts in reading.in_sentence(sentence):
+            spoke = [d for d in facts.dates if d.kind == "spoke" and d.range is not None]
+            if spoke:
+                return spoke[0]
+    every = [d for c in reading.clauses for d in c.dates if d.kind == "spoke" and d.range]
+    return every[0] if every else None
+
+
+def _sourced_date(value: DateRange, mentions: list[DateMention], reading: Reading) -> Sourced:
+    spans = tuple(EvidenceSpan.of(reading.text, m.start, m.end) for m in mentions)
+    return Sourced(value=value, spans=spans, producer=dates_component.PRODUCER)
+
+
+_EVENT_KINDS = ("absolute", "inferred_year", "relative", "anchored")
+
+
+def _resolved_dates(reading: Reading) -> dict[int, DateRange]:
+    """Each date mention's range, anchored ones ("three days later") on the date before."""
+    resolved: dict[int, DateRange] = {}
+    anchor: DateRange | None = None
+    for facts in reading.clauses:
+        for mention in facts.dates:
+            value = mention.range
+            if mention.kind == "anchored":
+                value = dates_component.resolve_anchored(mention, anchor) if anchor else None
+            if value is not None and mention.kind in _EVENT_KINDS:
+                resolved[mention.start] = value
+                if _is_day(value):
+                    anchor = value  # "two days later" counts from a day, not "last year"
+    return resolved
+
+
+def _after_publication(value: DateRange, reading: Reading) -> bool:
+    """A range ending after publication ("later this month") tells what is still to come."""
+    if reading.published is None or not value.end:
+        return False
+    return value.end[:10] > reading.published.isoformat()[: len(value.end[:10])]
+
+
+def _is_day(value: DateRange) -> bool:
+    return len(value.start or "") == 10 and len(value.end or "") == 10
+
+
+def _clause_dates(
+    index: int, reading: Reading, resolved: dict[int, DateRange]
+) -> list[tuple[DateMention, DateRange]]:
+    return [(d, resolved[d.start]) for d in reading.clauses[index].dates if d.start in resolved]
+
+
+def _gapped_dates(
+    index: int, reading: Reading, resolved: dict[int, DateRange]
+) -> list[tuple[DateMention, DateRange]]:
+    """Dates of a clause of the same sentence that has no act of its own ("…, and the
+    other nine in Kunming, between July 15 and 17")."""
+    sentence = reading.clauses[index].sentence
+    found = []
+    for facts in reading.in_sentence(sentence):
+        if facts.index != index and not facts.acts:
+            found.extend(_clause_dates(facts.index, reading, resolved))
+    return found
+
+
+def _width(value: DateRange) -> int:
+    start, end = value.start or "", value.end or ""
+    return (10 - len(start)) + (10 - len(end)) + (0 if start == end else 1)

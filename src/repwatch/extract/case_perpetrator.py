@@ -1,0 +1,113 @@
+"""The perpetrator of a case: the authority behind its main act (FORMAT.md).
+
+Its agent ("by Chinese police") or the subject of its clause, else an authority named in
+its sentence, else the state where people were caught, else an authority named elsewhere
+in the case. A drowning or a death by exposure has no perpetrator.
+"""
+
+from __future__ import annotations
+
+import re
+
+from repwatch.extract import perpetrator as perpetrator_component
+from repwatch.extract.case_places import COUNTRY_OF_SIDE, abroad, side_match
+from repwatch.extract.discourse import Bound
+from repwatch.extract.perpetrator import ActorHit, state_of_country
+from repwatch.extract.places import PlaceHit
+from repwatch.extract.reading import ClauseFacts, Reading
+from repwatch.extract.segment import Case
+from repwatch.model import Act, EvidenceSpan, Perpetrator, PlaceRole, Sourced
+
+
+def perpetrator_of(
+    main: list[Bound], case: Case, reading: Reading, places: list[PlaceHit]
+) -> Sourced | None:
+    """The authority behind the main act: its agent ("by Chinese police") or the subject of
+    its clause, else an authority named in its sentence, else the state where it happened,
+    else an authority named elsewhere in the case."""
+    if all(_NO_AGENT.match(b.hit.text) for b in main):
+        return None  # drowned, froze, swept away: no authority did it
+    actor = None
+    for bound in main:
+        actor = actor or _agent_of(bound, reading.clauses[bound.clause])
+    for bound in main:
+        for facts in reading.in_sentence(reading.clauses[bound.clause].sentence):
+            actor = actor or next((a for a in facts.actors if a.state is not None), None)
+    for bound in main:
+        actor = actor or _state_as_subject(bound, reading)
+    bare = None
+    for bound in main:
+        bare = bare or _agent_of(bound, reading.clauses[bound.clause], named=False)
+    place = next((p for p in places if p.role is PlaceRole.CAUGHT), None)
+    held = any(a in (Act.ARREST, Act.DETENTION) for b in main for a in b.hit.acts)
+    if not held:
+        place = None  # a drowning has no perpetrator just for where it happened
+    if actor is not None:
+        return _sourced_actor(actor, actor.state)
+    if bare is not None and place is None and held:
+        place = abroad(case, reading)  # "caught by police", in Heilongjiang: Chinese police
+    if place is not None and place.country is not None:
+        state = state_of_country(place.country)
+        span = EvidenceSpan.of(reading.text, place.start, place.end)
+        return Sourced(value=state, spans=(span,), producer=perpetrator_component.PRODUCER)
+    side = side_match(case, reading) if held else None
+    if side is not None:
+        state = state_of_country(COUNTRY_OF_SIDE.get(side.group(1).lower()))
+        span = EvidenceSpan.of(reading.text, side.start(1), side.end(1))
+        return Sourced(value=state, spans=(span,), producer=perpetrator_component.PRODUCER)
+    clauses = case.clauses
+    if case.summary is not None:
+        clauses = clauses + sorted({b.clause for b in case.summary.acts})
+    # an authority named elsewhere in the case, not one people were handed to ("handed to
+    # North Korean guards")
+    for index in clauses:
+        named = [
+            a
+            for a in reading.clauses[index].actors
+            if a.state is not None
+            and not _RECEIVER.search(reading.text, max(0, a.start - 12), a.start)
+        ]
+        if named:
+            return _sourced_actor(named[0], named[0].state)
+    return None
+
+
+_RECEIVER = re.compile(r"\b(?:to|over\s+to)\s+(?:the\s+)?$", re.IGNORECASE)
+_NO_AGENT = re.compile(r"(?:drown|died|dies|die\b|froze|swept|washed)", re.IGNORECASE)
+
+
+def _state_as_subject(bound: Bound, reading: Reading) -> ActorHit | None:
+    """ "Thailand on Friday freed 11 North Koreans": a country named as the one acting."""
+    facts = reading.clauses[bound.clause]
+    for hit in facts.places:
+        if hit.place is None or hit.place.kind != "country" or hit.end > bound.hit.start:
+            continue
+        before = reading.text[facts.clause.start : hit.start]
+        if _SUBJECT_START.fullmatch(before):
+            return ActorHit(hit.start, hit.end, hit.text, state_of_country(hit.country))
+    return None
+
+
+_SUBJECT_START = re.compile(r"\W*(?:the\s+)?(?:but\s+|and\s+)?", re.IGNORECASE)
+
+
+def _sourced_actor(actor: ActorHit, state: Perpetrator | None) -> Sourced | None:
+    if state is None:
+        return None
+    span = EvidenceSpan(start=actor.start, end=actor.end, text=actor.text)
+    return Sourced(value=state, spans=(span,), producer=perpetrator_component.PRODUCER)
+
+
+def _agent_of(bound: Bound, facts: ClauseFacts, *, named: bool = True) -> ActorHit | None:
+    """The authority that did an act: after a passive trigger ("by …"), else its subject.
+    ``named``: only authorities whose state is known; else any ("police")."""
+    actors = [a for a in facts.actors if (a.state is not None) == named]
+    if not actors:
+        return None
+    after = [a for a in actors if a.start >= bound.hit.end]
+    before = [a for a in actors if a.end <= bound.hit.start]
+    if bound.hit.voice in ("passive", "left") and after:
+        return after[0]
+    if before:
+        return before[0]
+    return after[0] if after else None

@@ -1,0 +1,380 @@
+"""Trigger lexicon of the eight acts, and the cues that change what a trigger means.
+
+Scope: English news and NGO prose about North Koreans caught abroad or at the
+border (the genre of shared/seeds and shared/corpus/dev). Word forms are listed
+out because the blank spaCy pipeline has no lemmatizer. Every pattern is a
+regular expression matched case-insensitively on whole words unless noted.
+
+A trigger has a *frame*: where the people it applies to are named.
+``verb`` — passive ("were caught") looks left, active ("caught 12") looks right;
+``left`` — the people are the subject ("drowned", "crossed the river");
+``right`` — the people follow ("the arrest of two defectors");
+``nominal`` — a noun ("their arrest"), applying to people named by a determiner.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from repwatch.extract.scanning import stems
+from repwatch.model import Act
+
+A = Act  # short, for the table below
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    pattern: re.Pattern[str]
+    acts: tuple[Act, ...]
+    frame: str  # "verb", "left", "right" or "nominal"
+    needs_agent: bool = False  # only an act when police or guards are the subject
+    stems: tuple[str, ...] | None = None  # one of these is in any text it matches
+    awaited: bool = False  # names an act not done yet ("searching for")
+
+
+def _t(
+    pattern: str,
+    *acts: Act,
+    frame: str = "verb",
+    needs_agent: bool = False,
+    awaited: bool = False,
+) -> Trigger:
+    compiled = re.compile(rf"\b(?:{pattern})\b", re.IGNORECASE)
+    return Trigger(compiled, acts, frame, needs_agent, stems(pattern), awaited)
+
+
+_GAP = r"(?:\s+\S+){0,4}?"  # up to four words between a verb and its particle
+
+# Order matters only for overlapping matches: the first listed wins.
+TRIGGERS: tuple[Trigger, ...] = (
+    # death: killed or died during the attempt (a death in a camp is punishment)
+    _t(
+        r"shot\s+and\s+killed|shot\s+(?:\S+\s+){0,3}?dead|shot\s+to\s+death|fatally\s+shot", A.DEATH
+    ),
+    _t(r"kill(?:ed|ing|s)?|drown(?:ed|ing|s)?|froze\s+to\s+death|(?:swept|washed)\s+away", A.DEATH),
+    _t(r"died|dies|die", A.DEATH, frame="left"),
+    # arrest
+    _t(
+        r"(?:took|taken|take|taking|takes)(?=(?:\s+\S+){0,4}?\s+into\s+(?:police\s+)?custody)",
+        A.ARREST,
+    ),
+    _t(
+        r"(?:took|taken)\s+(?:\S+\s+){0,3}?off(?=\s+(?:a|the)\s+(?:train|bus|boat|ship|plane))"
+        r"|(?:took|taken)\s+off",
+        A.ARREST,
+    ),
+    _t(
+        r"dragg(?:ed|ing)" + _GAP + r"\s+back|haul(?:ed|ing)" + _GAP + r"\s+back",
+        A.ARREST,
+        A.REPATRIATION,
+    ),
+    _t(r"arrest(?:ed|ing|s)?", A.ARREST),
+    _t(
+        r"detain(?:ed|ing|s)?(?=\s+(?:in|at)\s+(?:a|the)\s+(?:[\w-]+\s+){0,3}?(?:post|station|cent(?:er|re)"
+        r"|facility|prison|jail|cell|camp|barracks)\b)",
+        A.ARREST,
+        A.DETENTION,
+    ),
+    _t(r"detain(?:ed|ing|s)?", A.ARREST),
+    _t(r"caught|catch(?:es|ing)?|captur(?:e|ed|es|ing)|apprehend(?:ed|ing|s)?", A.ARREST),
+    _t(r"seiz(?:e|ed|es|ing)|nabb(?:ed|ing)|nabs?|grabb(?:ed|ing)|grabs?", A.ARREST),
+    _t(r"round(?:ed|ing|s)?\s+up|pick(?:ed|ing|s)?\s+up|handcuff(?:ed|ing|s)?", A.ARREST),
+    _t(r"intercept(?:ed|ing|s)?", A.ARREST),
+    _t(r"found|discovered|tracked\s+down|stopp(?:ed|ing)|rescued", A.ARREST, needs_agent=True),
+    _t(r"(?:search|hunt|look)(?:ing|ed|s)?\s+for", A.ARREST, needs_agent=True, awaited=True),
+    # detention: held in custody, awaiting return
+    _t(r"held|kept|jailed|imprisoned|locked\s+up", A.DETENTION),
+    _t(r"in\s+(?:[\w-]+\s+){0,2}?custody", A.DETENTION, frame="left"),
+    # "after two days at a border post": a stay in custody told as a time spent there
+    _t(
+        r"(?:days?|weeks?|nights?|months?)\s+(?:at|in)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?"
+        r"(?:post|station|cell|cent(?:er|re)|facility|jail|prison|custody)",
+        A.DETENTION,
+        frame="nominal",
+    ),
+    _t(
+        r"sent(?=\s+to\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:detention|custody|jail"
+        r"|police\s+station)\b)",
+        A.DETENTION,
+    ),
+    _t(
+        r"(?:moved|transferred|taken|brought|driven|transported)(?="
+        + _GAP
+        + r"\s+to\s+(?:the\s+|a\s+)?(?:(?!North\b|Pyongyang\b)(?-i:[A-Z])|border\b|detention\b"
+        r"|facility\b|(?:[\w-]+\s+){0,2}(?:office|checkpoint|station|post|jail|prison)\b))",
+        A.DETENTION,
+    ),
+    _t(r"detention\s+(?:center|centre|facility|house)", A.DETENTION, frame="nominal"),
+    # interrogation
+    _t(r"question(?:ed|ing|s)?|interrogat(?:ed|ing|e|es|ion)|grilled", A.INTERROGATION),
+    _t(r"investigated(?=\s+by\b)|being\s+investigated", A.INTERROGATION),
+    _t(
+        r"(?:receiv|undergo)(?:ing|es|ed|e)\s+investigation|under\s+(?:investigation|interrogation)",
+        A.INTERROGATION,
+        frame="left",
+    ),
+    # repatriation: returned to North Korea
+    _t(
+        r"repatriat(?:e|ed|es|ing|ion)|deport(?:ed|ing|s|ation)?|expell?(?:ed|ing|s)?",
+        A.REPATRIATION,
+    ),
+    _t(r"sen[dt](?:s|ing)?" + _GAP + r"\s+(?:back|home|across)|shipped\s+home", A.REPATRIATION),
+    _t(
+        r"(?:sen[dt]|transferred|deported|returned|expelled)(?=(?:\s+\S+){0,3}?\s+to\s+(?:the\s+)?North"
+        r"(?:\s+Korea)?\b(?!\s+Korean\s+border))",
+        A.REPATRIATION,
+    ),
+    _t(
+        r"hand(?:ed|ing|s)?" + _GAP + r"\s+(?:back|over)|hand(?:ed|ing|s)?(?=" + _GAP + r"\s+to\b)"
+        r"|turn(?:ed|ing|s)?\s+over",
+        A.REPATRIATION,
+    ),
+    _t(r"return(?:ed|ing|s)?|push(?:ed|ing)?" + _GAP + r"\s+back", A.REPATRIATION),
+    _t(r"(?:taken|took)(?=\s+across\s+the\s+(?:bridge|border|river))", A.REPATRIATION),
+    _t(
+        r"(?:flown|flew)(?=(?:\s+\S+){0,4}?\s+to\s+(?:Pyongyang|North\s+Korea|the\s+North)\b)",
+        A.REPATRIATION,
+    ),
+    _t(
+        r"(?:taken|took|brought)\s+(?:\S+\s+){0,3}?back(?=\s+(?:across|over|to|into)\b)",
+        A.REPATRIATION,
+    ),
+    # punishment: sentences, camps, torture, execution after return
+    _t(
+        r"sentenc(?:e|ed|es|ing)|execut(?:e|ed|es|ing|ion)|tortur(?:e|ed|es|ing)"
+        r"|punish(?:ed|es|ing|ment)?|imprisonment|forced\s+labou?r"
+        r"|labou?r\s+(?:training|education|re-?education)",
+        A.PUNISHMENT,
+    ),
+    _t(
+        r"sen[dt](?:s|ing)?(?=\s+to\s+(?:a\s+|the\s+)?(?:\S+\s+){0,3}?(?:camp|prison|kyohwaso"
+        r"|kwalliso))",
+        A.PUNISHMENT,
+    ),
+    # release
+    _t(r"releas(?:e|ed|es|ing)|freed|set\s+free|let\s+(?:\S+\s+)?go", A.RELEASE),
+    _t(r"(?:allowed|permitted)\s+to\s+(?:leave|go|travel|depart)", A.RELEASE, frame="left"),
+    # crossing: an attempt to leave or cross the border
+    _t(
+        r"cross(?:ed|es|ing)?(?=\s+(?:the|over|into|illegally|to|a|its)\b)",
+        A.CROSSING,
+        frame="left",
+    ),
+    _t(
+        r"(?:swim|swam|swum|swimming|wad(?:e|ed|ing)|walk(?:ed|ing)?|r[au]n|running|fled|flee"
+        r"|fleeing|escap(?:e|ed|ing)|c[oa]me|went|going|go|climb(?:ed|ing)?)\s+(?:across|over)"
+        r"(?=\s+(?:to\b|the\s+(?:frozen\s+)?(?:\S+\s+)?(?:river|border|ice|Tumen|Yalu|Amnok"
+        r"|Tuman|Mekong|fence)))",
+        A.CROSSING,
+        frame="left",
+    ),
+    _t(
+        r"(?:defect(?:ed|ing)?|fle[de]|fleeing|escap(?:e|ed|ing)|enter(?:ed|ing)?)\s+"
+        r"(?:in)?to\s+(?:China|Chinese\s+territory|Russia|Mongolia|Laos|Vietnam|Thailand)",
+        A.CROSSING,
+        frame="left",
+    ),
+    _t(
+        r"(?<!back\s)across\s+the\s+(?:frozen\s+)?(?:\S+\s+)?(?:river|border)(?=\s+into\b)",
+        A.CROSSING,
+        frame="left",
+    ),
+    _t(
+        r"climb(?:ed|ing|s)?\s+(?:over\s+)?(?:a|the)\s+(?:\S+\s+)?fence(?=\s+(?:into|to)\s+(?-i:[A-Z]))"
+        r"|(?:border|barbed-wire)\s+fence",
+        A.CROSSING,
+        frame="left",
+    ),
+    _t(r"by\s+boat|(?:boat|vessel|raft|ship)\s+carrying", A.CROSSING, frame="left"),
+)
+
+# Acts that are done by a state to people; a case needs at least one of them.
+STATE_ACTS = frozenset(set(Act) - {Act.CROSSING})
+
+# --- modality, negation, tense ---------------------------------------------------------
+
+# Before a trigger in its clause: the act is only awaited, feared, likely or hypothetical.
+EXPECTED_CUES = re.compile(
+    r"\b(?:will|would|shall|'ll|could|(?<!\d\s)may(?!\s+\d)|might|must|should|can"
+    r"|likely|unlikely|probably|possibly|almost\s+certainly|expected|due|set\s+to|about\s+to"
+    r"|going\s+to|plan(?:s|ned|ning)?\s+to|fac(?:e|es|ed|ing)|risk|danger|threat(?:ened)?"
+    r"|await(?:s|ed|ing)?|imminent|impending|pending|potential|halt|stop|prevent"
+    r"|(?:believed|thought|presumed|feared|said)\s+to\s+have"
+    r"|not\s+to)\b",
+    re.IGNORECASE,
+)
+# Cues of fear, hope or condition, which reach into a clause of its own ("activists fear
+# they were caught", "if they are sent back").
+ATTITUDE_CUES = re.compile(
+    r"\b(?:if|unless|whether|fear(?:s|ed|ing)?|worr(?:y|ies|ied)|matter\s+of\s+time"
+    r"|urg(?:e|ed|es|ing)|call(?:s|ed)?\s+on|ask(?:s|ed)?)\b",
+    re.IGNORECASE,
+)
+# A finite verb between a modal cue and a trigger: the cue belongs to another verb
+# ("who had planned to use the same route were caught").
+OWN_FINITE = re.compile(r"\b(?:was|were|is|are|has|have|had)\b", re.IGNORECASE)
+MODAL_TAIL = re.compile(
+    r"^(?:\s+(?:already|also|well|still|not|never|soon|probably|certainly|almost|possibly"
+    r"|have|has|had|be|been|being|to))+",
+    re.IGNORECASE,
+)
+# How many words before a trigger an expectation cue reaches ("will probably be sent").
+CUE_REACH = 10
+# Words that open a new clause inside a sentence: a cue before them does not reach past.
+CUE_BARRIERS = re.compile(r"\b(?:who|whom|which|but|after|since|because)\b|[;:—–]", re.IGNORECASE)
+# Right before a trigger: the act did not happen ("were not repatriated", "avoided capture").
+NEGATION = re.compile(
+    r"\b(?:not|never|no\s+longer|without|avoid(?:s|ed|ing)?|evad(?:e|ed|es|ing)"
+    r"|escap(?:e|ed|es|ing)|fail(?:s|ed)?\s+to)(?:\s+(?:be|been|being|having\s+been|to))?\s*$"
+    r"|n't(?:\s+(?:be|been|being))?\s*$",
+    re.IGNORECASE,
+)
+# Right before a trigger: an attempt ("trying to take him into custody").
+ATTEMPT = re.compile(
+    r"\b(?:try|tried|tries|trying|attempt(?:s|ed|ing)?|prepar(?:e|ed|es|ing)|about"
+    r"|getting\s+ready|set\s+out)\s+to\s*$",
+    re.IGNORECASE,
+)
+# Passive or perfect auxiliaries right before a verb trigger (adverbs may intervene).
+PASSIVE_AUX = re.compile(
+    r"\b(?:was|were|been|being|be|is|are|am|get|gets|got|gotten)"
+    r"(?:\s+(?:\w+ly|also|all|then|later|not|reportedly|allegedly|soon|both|too|now))*\s*$",
+    re.IGNORECASE,
+)
+# An infinitive before a trigger ("to be sent back"): not (yet) done, unless it is the
+# purpose of a completed movement ("sent officials to Dandong to question the group").
+INFINITIVE = re.compile(
+    r"(?<!believed\s)(?<!thought\s)(?<!said\s)(?<!reported\s)(?<!known\s)(?<!alleged\s)"
+    r"\bto(?:\s+be)?(?:\s+\w+ly)?\s*$",
+    re.IGNORECASE,
+)
+PURPOSE_OF_DONE = re.compile(
+    r"\b(?:sent|came|went|arrived|travell?ed|dispatched|drove|flew)\b", re.IGNORECASE
+)
+
+# Trigger words whose form is past or a participle without the regular endings.
+IRREGULAR_PAST = frozenset(
+    "caught held kept sent shot found took taken fled swum swam ran came went brought driven"
+    " let set hit put died seized freed".split()
+)
+# First words of triggers that are not verbs ("in custody", "by boat", "border fence").
+NOT_VERBS = frozenset(
+    "in under by across border barbed-wire boat vessel raft ship detention".split()
+)
+# Number words: a participle right after one describes the people counted.
+NUMBER_WORDS = frozenset(
+    """one two three four five six seven eight nine ten eleven twelve thirteen fourteen
+    fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty dozen dozens
+    hundreds""".split()
+)
+# Before a noun trigger: its subject is the one it happened to ("Pak received two years of
+# labor training punishment", "they face execution").
+LIGHT_VERB = re.compile(
+    r"\b(?:received|receives|receiving|got|given|suffered|suffers|underwent|faced|faces|facing"
+    r"|served|serving)\b(?:\s+\S+){0,5}\s*$",
+    re.IGNORECASE,
+)
+# Words before a trigger that make it a noun ("the arrest of", "their return").
+DETERMINERS = frozenset(
+    "the their his her its a an after of since upon before following this that these those"
+    " whose our my any no forced large-scale latest first".split()
+)
+# Whole-clause cues that a statement is general, habitual or an aggregate tally.
+GENERIC_CUES = re.compile(
+    r"\b(?:routinely|generally|usually|normally|often|regularly|typically|traditionally"
+    r"|always|whenever|in\s+recent\s+years|in\s+the\s+past|used\s+to|every\s+year"
+    r"|each\s+year|per\s+year|since\s+(?:1[89]\d\d|20\d\d|the\s+(?:famine|\d+s|war"
+    r"|end|early|late|mid))|tens\s+of\s+thousands|thousands\s+of)\b",
+    re.IGNORECASE,
+)
+# A death by illness or age is not a death during an attempt.
+NATURAL_DEATH = re.compile(
+    r"^\s+(?:of|from)\s+(?:an?\s+)?(?:illness|disease|cancer|natural|old\s+age|sickness"
+    r"|a\s+heart|heart|hunger|starvation|exposure)",
+    re.IGNORECASE,
+)
+# A death or sentence in a camp or prison after return is punishment.
+CAMP_CONTEXT = re.compile(
+    r"^(?:\s+\S+){0,4}?\s+(?:camp|prison|kyohwaso|kwalliso|custody)\b", re.IGNORECASE
+)
+# After a return trigger: a destination that is not North Korea (so not a repatriation).
+NOT_NORTH = re.compile(
+    r"^(?:\s+\S+){0,6}?\s+(?:in)?to\s+(?:China|Vietnam|Laos|Thailand|Russia|Mongolia"
+    r"|South\s+Korea|Seoul|Cambodia|Myanmar|a\s+third\s+country|Chinese)\b",
+    re.IGNORECASE,
+)
+# After a return trigger: a third country that lets people go (a release, not a return).
+TO_THE_SOUTH = re.compile(
+    r"^(?:\s+\S+){0,6}?\s+(?:in)?to\s+(?:South\s+Korea|Seoul|a\s+third\s+country"
+    r"|the\s+United\s+States)\b",
+    re.IGNORECASE,
+)
+# After a "handed to" trigger: the receiving side must be North Korean.
+NORTH_SIDE = re.compile(
+    r"^(?:\s+\S+){0,8}?\s+(?:North|N\.\s*Korea|Pyongyang|DPRK|State\s+Security|SSD|Bowibu"
+    r"|security\s+agency|border\s+guards)",
+    re.IGNORECASE,
+)
+# Crossing during the arrest itself: where the people were when caught or killed.
+# Where people caught later, away from the border, were: not a crossing of the case.
+INLAND = re.compile(
+    r"\b(?:village|town|city|house|home|apartment|flat|bus|train|station|restaurant|hotel"
+    r"|market|farm|factory|later|afterwards)\b",
+    re.IGNORECASE,
+)
+AT_THE_BORDER = re.compile(
+    r"\b(?:bank|riverbank|river|water|ice|fence|at\s+sea|coast|boat|shore|halfway)\b",
+    re.IGNORECASE,
+)
+# Police or guards as the subject of "found"/"discovered" ("police found nine women").
+AGENT = re.compile(
+    r"\b(?:police|officers?|guards?|authorities|soldiers|troops|agents|patrols?|officials)\b"
+    r"(?:\s+\S+){0,3}\s*$",
+    re.IGNORECASE,
+)
+# A first mention that sums several cases ("a string of arrests", "in two cities", "so
+# far this month"): the cases told after it are its parts, not further cases.
+AGGREGATE_CUES = re.compile(
+    r"\b(?:arrests|string\s+of|series\s+of|spate\s+of|wave\s+of|separate\s+groups|groups"
+    r"|since\s+last|so\s+far|over\s+the\s+past|recently|in\s+recent\s+(?:weeks|days|months)"
+    r"|(?:two|three|four|several)\s+(?:cities|places|provinces|operations|raids))\b",
+    re.IGNORECASE,
+)
+# "caught as well", "too": a case told like the one before, in the same circumstances.
+LIKE_PREVIOUS = re.compile(r"\b(?:as\s+well|too|also|likewise|similarly)\b", re.IGNORECASE)
+# Which side of the border people were on when caught ("on the Chinese bank").
+SIDE_OF_BORDER = re.compile(
+    r"\b(?:on|to|reached|onto|at)\s+(?:the\s+)?(Chinese|Russian|Lao|Thai|Vietnamese"
+    r"|Mongolian)\s+(?:bank|soil|shore|riverbank)",
+    re.IGNORECASE,
+)
+# Words that show a clause has a verb of its own (a rough test, without a tagger).
+VERB_LIKE = re.compile(
+    r"\b(?:was|were|is|are|am|be|been|being|had|has|have|did|does|do|will|would|could"
+    r"|said|says|told|made|went|came|left|fled|took|got|\w+ed)\b",
+    re.IGNORECASE,
+)
+# A case told as following the one before ("Through the investigation after that, …").
+AFTER_THAT = re.compile(
+    r"\b(?:after\s+that|afterwards|afterward|subsequently|later\s+on|since\s+then)\b",
+    re.IGNORECASE,
+)
+# Finite verbs that end the phrase an act governs ("the arrest of two in Shenyang has
+# alarmed activists in Seoul": Seoul is not where the arrest was).
+FINITE = re.compile(
+    r"\b(?:was|were|is|are|has|have|had|will|would|said|says|told|added|reported)\b",
+    re.IGNORECASE,
+)
+# Words of flight and the border: an arrest told with them is one of this record.
+FLIGHT = re.compile(
+    r"\b(?:cross(?:ed|es|ing)?|fle[de]|flee(?:ing)?|escap(?:e|ed|es|ing)|defect(?:ed|ing|ion)?"
+    r"|river|riverbank|border|bank|China|Chinese|broker|smuggl\w+)\b",
+    re.IGNORECASE,
+)
+# An act told as happening at another time than the case's ("once before", "again").
+ANOTHER_TIME = re.compile(
+    r"\b(?:once\s+before|before\s+that|previously|earlier|again|first\s+time|second\s+time"
+    r"|last\s+time|in\s+the\s+past|years?\s+(?:ago|earlier|before))\b",
+    re.IGNORECASE,
+)

@@ -1,0 +1,100 @@
+"""Reading a report: what each clause says, found by the pure finders, before any case
+is built. Whole-text finders (counts, gazetteer, dates) run once per report and their
+results are shared out to the clauses by offset."""
+
+from __future__ import annotations
+
+import datetime as dt
+from bisect import bisect_left
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from repwatch.extract import lexicon as lx
+from repwatch.extract.acts import ActHit, find_acts_in
+from repwatch.extract.dates import DateMention, find_dates
+from repwatch.extract.perpetrator import ActorHit, find_actors_in
+from repwatch.extract.places import PlaceHit, find_places
+from repwatch.extract.quantities import find_quantities
+from repwatch.extract.sources import SourceHit, find_sources
+from repwatch.extract.text import Clause, clauses, dateline, sentences
+from repwatch.extract.victims import Ref, find_refs_in
+from repwatch.gazetteer import default_gazetteer
+
+
+@dataclass(frozen=True, slots=True)
+class ClauseFacts:
+    """Everything the finders saw in one clause."""
+
+    index: int
+    clause: Clause
+    acts: tuple[ActHit, ...]
+    refs: tuple[Ref, ...]
+    places: tuple[PlaceHit, ...]
+    actors: tuple[ActorHit, ...]
+    dates: tuple[DateMention, ...]
+    sources: tuple[SourceHit, ...]
+    generic: bool  # a general statement or tally ("routinely", "since 2000")
+    like_previous: bool  # "caught as well"
+
+    @property
+    def sentence(self) -> int:
+        return self.clause.sentence
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    text: str
+    published: dt.date | None
+    clauses: tuple[ClauseFacts, ...]
+    sentence_spans: tuple[tuple[int, int], ...]
+
+    def in_sentence(self, sentence: int) -> list[ClauseFacts]:
+        return [c for c in self.clauses if c.sentence == sentence]
+
+
+def _within(items: Sequence, start: int, end: int) -> tuple:
+    """The items (sorted by ``start``) that start in ``[start, end)``."""
+    keys = [i.start for i in items]
+    return tuple(items[bisect_left(keys, start) : bisect_left(keys, end)])
+
+
+def read(text: str, doc: Doc, published: dt.date | None) -> Reading:
+    """The facts of every clause of ``text`` (``doc`` is its parse)."""
+    spans = sentences(text, doc)
+    quantities = find_quantities(text)
+    matches = default_gazetteer().find(text) if text else []
+    dates = find_dates(text, published)
+    sources = find_sources(text)
+    excluded = [(s.start, s.end) for s in sources]
+    opening = dateline(text)
+    if opening is not None:
+        excluded.append(opening)
+    parts = clauses(text, spans)
+    bounds = [(c.start, c.end) for c in parts]
+    acts = find_acts_in(text, bounds)
+    refs = find_refs_in(text, bounds, quantities)
+    places = [
+        find_places(text, c.start, c.end, _within(matches, c.start, c.end), hits, excluded)
+        for c, hits in zip(parts, acts, strict=True)
+    ]
+    actors = find_actors_in(text, bounds, places)
+    facts = []
+    for index, clause in enumerate(parts):
+        start, end = clause.start, clause.end
+        facts.append(
+            ClauseFacts(
+                index=index,
+                clause=clause,
+                acts=tuple(acts[index]),
+                refs=tuple(refs[index]),
+                places=tuple(places[index]),
+                actors=tuple(actors[index]),
+                dates=_within(dates, start, end),
+                sources=_within(sources, start, end),
+                generic=bool(lx.GENERIC_CUES.search(text, start, end)),
+                like_previous=bool(lx.LIKE_PREVIOUS.search(text, start, end)),
+            )
+        )
+    return Reading(text, published, tuple(facts), tuple(spans))
