@@ -31,8 +31,12 @@ unit: $(STAMP)
 test: lint typecheck unit
 
 bench: $(STAMP)
-	$(BIN)/python benchmarks/extract_speed.py
 	$(BIN)/python benchmarks/extract_accuracy.py
+	$(BIN)/python benchmarks/extract_speed.py
+	$(BIN)/python benchmarks/gazetteer_find.py
+	$(BIN)/python benchmarks/link_accuracy.py
+	$(BIN)/python benchmarks/link_speed.py
+	$(BIN)/python benchmarks/link_store_speed.py
 
 clean:
 	rm -rf $(VENV) demo build dist src/*.egg-info .pytest_cache .mypy_cache .ruff_cache

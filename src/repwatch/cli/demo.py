@@ -34,6 +34,7 @@ def demo_command(
         out.print(f"{format:>8}: {escape(str(path))}")
     db = escape(str(result.database))
     out.print(
-        f"\nExplore it: [bold]repwatch incidents --db {db}[/bold], "
-        f"[bold]repwatch show 1 --db {db}[/bold]"
+        f"\nExplore it (after [bold]source .venv/bin/activate[/bold]): "
+        f"[bold]repwatch incidents --db {db}[/bold], [bold]repwatch show 1 --db {db}[/bold], "
+        f"[bold]repwatch review --db {db}[/bold]"
     )
