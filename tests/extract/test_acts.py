@@ -131,3 +131,16 @@ def test_hits_quote_the_text() -> None:
     text = "Police in Hunchun detained three defectors and deported them."
     for hit in hits(text):
         assert text[hit.start : hit.end] == hit.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Both are now in a detention center in Tumen.",
+        "They were transferred to an immigration detention facility in Vientiane.",
+        "The family was taken to a border police station.",
+    ],
+    ids=["in-a-detention-center", "transferred-to-a-facility", "taken-to-a-station"],
+)
+def test_people_told_as_in_custody_are_detained(text: str) -> None:
+    assert Act.DETENTION in done(text)

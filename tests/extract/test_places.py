@@ -92,3 +92,19 @@ def test_sources_are_found_before_and_after_the_verb() -> None:
         "a source in North Pyongan Province",
         "a separate source in China",
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police in Helong, a county-level city in China's Jilin province, arrested two women.",
+        "Police in Hunchun, a city where China, Russia and North Korea meet, arrested five.",
+    ],
+    ids=["province", "relative-clause"],
+)
+def test_places_in_an_appositive_of_the_police_seat_are_not_where_people_were_caught(
+    text: str,
+) -> None:
+    found = roles(text)
+    assert found.get("China", PlaceRole.OTHER) is PlaceRole.OTHER
+    assert found.get("Jilin", PlaceRole.OTHER) is PlaceRole.OTHER

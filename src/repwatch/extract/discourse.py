@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from repwatch.extract.acts import ActHit
 from repwatch.extract.binding import choose_ref, has_object, reduced_relative, subject_of
+from repwatch.extract.korean import is_korean
 from repwatch.extract.reading import ClauseFacts
 from repwatch.extract.victims import Ref
 from repwatch.model import Act, VictimCount
@@ -456,8 +457,10 @@ class Discourse:
             return None
         if fallback:
             return fallback, "own"
-        if facts.clause.first:
-            return None  # the subject is someone we do not track ("Kim Jong Il died")
+        if facts.clause.first and not is_korean(hit.text):
+            # the subject is someone we do not track ("Kim Jong Il died"); Korean drops
+            # the subject of a sentence about the people already spoken of
+            return None
         last = self._before
         return ([last], "own") if last is not None else None
 

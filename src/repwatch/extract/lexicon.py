@@ -101,9 +101,18 @@ TRIGGERS: tuple[Trigger, ...] = (
     _t(
         r"(?:moved|transferred|taken|brought|driven|transported)(?="
         + _GAP
-        + r"\s+to\s+(?:the\s+|a\s+)?(?:(?!North\b|Pyongyang\b)(?-i:[A-Z])|border\b|detention\b"
-        r"|facility\b|(?:[\w-]+\s+){0,2}(?:office|checkpoint|station|post|jail|prison)\b))",
+        + r"\s+to\s+(?:the\s+|an?\s+)?(?:(?!North\b|Pyongyang\b)(?-i:[A-Z])|border\b|detention\b"
+        r"|facility\b|(?:[\w-]+\s+){0,2}(?:office|checkpoint|station|post|jail|prison|detention"
+        r"|facility|cent(?:er|re))\b))",
         A.DETENTION,
+    ),
+    # "both are now in a detention center": people told as being where custody is
+    _t(
+        r"in\s+(?:a|an|the)"
+        r"\s+(?:[\w-]+\s+){0,2}?(?:detention\s+(?:center|centre|facility|house)|jail|lock-?up"
+        r"|police\s+(?:cell|station))",
+        A.DETENTION,
+        frame="left",
     ),
     _t(r"detention\s+(?:center|centre|facility|house)", A.DETENTION, frame="nominal"),
     # interrogation

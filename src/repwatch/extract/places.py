@@ -72,8 +72,15 @@ _AGENT_OF_ARREST = re.compile(
     re.IGNORECASE,
 )
 _ARRESTS_AFTER = re.compile(
-    r"^\s*(?:,\s*[\w\s]{0,30},)?\s*(?:have\s+|has\s+|had\s+)?(?:arrested|detained|caught"
+    r"^\s*(?:,[^.;]{0,80}?,)?\s*(?:have\s+|has\s+|had\s+)?(?:arrested|detained|caught"
     r"|seized|stopped|picked\s+up|rounded\s+up|captured|raided|intercepted|apprehended)\b",
+    re.IGNORECASE,
+)
+# A place inside an appositive that describes the place before it ("Police in Helong, a
+# county-level city in China's Jilin province, arrested …"): not where anything happened.
+_APPOSITIVE_OPEN = re.compile(
+    r",\s+(?:a|an)\s+(?:[\w'’-]+\s+){0,3}?(?:city|town|county|village|port|province|region"
+    r"|area|district)\b[^.;]{0,80}$",
     re.IGNORECASE,
 )
 _RELATIVE = re.compile(r"\b(?:who|which|that|whose|whom)\b", re.IGNORECASE)
@@ -122,7 +129,15 @@ def find_places(
         if of_actor and (_AGENT_OF_ARREST.search(before) or _ARRESTS_AFTER.match(after)):
             # "arrested by police in Qingdao", "police in Hunchun detained": where it was
             of_actor = False
-        role = PlaceRole.OTHER if of_actor else _role(text, start, match, acts)
+        described = (
+            "," in after
+            and _APPOSITIVE_OPEN.search(before)
+            and _ARRESTS_AFTER.match(after.split(",", 1)[1])
+        )
+        if of_actor or described:
+            role = PlaceRole.OTHER
+        else:
+            role = _role(text, start, match, acts)
         if match.place.kind == "country" and role in (PlaceRole.RETURNED, PlaceRole.HELD):
             role = PlaceRole.DESTINATION  # "returned to North Korea" says nothing of where
         hits.append(

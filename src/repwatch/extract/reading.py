@@ -7,13 +7,20 @@ from __future__ import annotations
 import datetime as dt
 from bisect import bisect_left
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc
 
 from repwatch.extract import lexicon as lx
 from repwatch.extract.acts import ActHit, find_acts_in
 from repwatch.extract.dates import DateMention, find_dates
+from repwatch.extract.korean import (
+    find_actors_ko,
+    find_acts_ko,
+    find_refs_ko,
+    is_korean,
+    korean_role,
+)
 from repwatch.extract.perpetrator import ActorHit, find_actors_in
 from repwatch.extract.places import PlaceHit, find_places
 from repwatch.extract.quantities import find_quantities
@@ -60,6 +67,34 @@ def _within(items: Sequence, start: int, end: int) -> tuple:
     return tuple(items[bisect_left(keys, start) : bisect_left(keys, end)])
 
 
+def _add_korean(
+    text: str,
+    bounds: list[tuple[int, int]],
+    acts: list[list[ActHit]],
+    refs: list[list[Ref]],
+    places: list[list[PlaceHit]],
+    actors: list[list[ActorHit]],
+) -> None:
+    """Add what the Korean lexicon finds in each clause (in place), and give the places
+    their roles from Korean postpositions."""
+    for index, (start, end) in enumerate(bounds):
+        acts[index] = sorted([*acts[index], *find_acts_ko(text, start, end)], key=_start)
+        refs[index] = sorted([*refs[index], *find_refs_ko(text, start, end)], key=_start)
+        actors[index] = sorted([*actors[index], *find_actors_ko(text, start, end)], key=_start)
+        hits = acts[index]
+        starts = [p.start for p in places[index]]
+        places[index] = [
+            p
+            if (role := korean_role(text, p.end, end, hits, starts)) is None
+            else replace(p, role=role)
+            for p in places[index]
+        ]
+
+
+def _start(item: ActHit | Ref | ActorHit) -> int:
+    return item.start
+
+
 def read(text: str, doc: Doc, published: dt.date | None) -> Reading:
     """The facts of every clause of ``text`` (``doc`` is its parse)."""
     spans = sentences(text, doc)
@@ -80,6 +115,8 @@ def read(text: str, doc: Doc, published: dt.date | None) -> Reading:
         for c, hits in zip(parts, acts, strict=True)
     ]
     actors = find_actors_in(text, bounds, places)
+    if is_korean(text):
+        _add_korean(text, bounds, acts, refs, places, actors)
     facts = []
     for index, clause in enumerate(parts):
         start, end = clause.start, clause.end

@@ -1,0 +1,171 @@
+"""A small Korean lexicon: acts, people, authorities and place roles in Korean reports.
+
+Scope: plain Korean news prose of the genre (Daily NK, RFA Korean), read without a
+tokenizer. Korean is verb-final and agglutinative, so triggers are stems matched
+without word boundaries ("체포돼", "체포됐다"), the people an act applies to come
+before it (the subject, frame ``left``), and modality is read from the endings
+*after* the trigger ("보내질 수도 있다": may be sent). The finders return the same
+hits as the English ones, so segmentation, binding and assembly are shared.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from repwatch.extract.acts import ActHit
+from repwatch.extract.perpetrator import ActorHit
+from repwatch.extract.phrases import Ref
+from repwatch.model import Act, Modality, Perpetrator, PlaceRole, VictimCount
+
+_HANGUL = re.compile(r"[\uac00-\ud7a3]")
+
+A = Act
+# Stems of the eight acts, first listed wins on overlap. "탈북" alone names a defector
+# ("탈북자", "탈북민"), so only its verb forms count as a crossing.
+TRIGGERS: tuple[tuple[re.Pattern[str], tuple[Act, ...]], ...] = tuple(
+    (re.compile(pattern), acts)
+    for pattern, acts in (
+        (r"강제\s*북송|강제\s*송환|북송|송환|넘겨졌|넘겨져|넘겨진", (A.REPATRIATION,)),
+        (r"체포|붙잡|검거|단속에\s*걸|잡혀|잡혔", (A.ARREST,)),
+        (r"구금|수감|구류|갇혀|갇혔|억류", (A.ARREST, A.DETENTION)),
+        (r"조사|취조|심문", (A.INTERROGATION,)),
+        (r"처벌|교화소|수용소|노동단련대|처형|공개\s*총살", (A.PUNISHMENT,)),
+        (r"사망|숨져|숨졌|익사|사살", (A.DEATH,)),
+        (r"도강|탈북(?:하다|하려|하던|을\s*시도)", (A.CROSSING,)),
+        (r"석방|풀려", (A.RELEASE,)),
+    )
+)
+# After a trigger, within its word or the next two: awaited, feared or possible
+# ("보내질 수도 있다", "송환될 예정", "북송될 위기", "처벌이 우려된다").
+_EXPECTED_AFTER = re.compile(
+    r"^\S*(?:\s+\S+){0,1}?\s*(?:수도\s|수\s*있|예정|위기|위험|우려|가능성|전망|것으로\s*예상)"
+)
+# Between two nouns of acts: "or", "and" ("교화소나 정치범수용소로 보내질 수도 있다").
+_COORDINATE = re.compile(r"(?:이나|나|와|과|및|또는|,)\s*\S{0,5}")
+# After a trigger: negated ("송환되지 않았다", "체포되지 못했다").
+_NEGATED_AFTER = re.compile(r"^\S*지\s*(?:않|못)")
+# People: a count ("3명", "두 명") or a singular noun of a North Korean person.
+_COUNT_WORDS = {"한": 1, "두": 2, "세": 3, "네": 4, "다섯": 5, "여섯": 6, "일곱": 7, "여덟": 8}
+_PEOPLE = re.compile(
+    r"(?P<det>(?:이|그)\s+)?(?:북한\s*)?(?P<head>여성|남성|여자|남자|주민|탈북자|탈북민|청년"
+    r"|노동자|가족|일가족|모녀|부부|소녀|소년)(?!들)"
+    r"(?:\s*(?P<num>\d+|한|두|세|네|다섯|여섯|일곱|여덟)\s*명)?"
+)
+_PLURAL_HEADS = frozenset("가족 일가족 모녀 부부".split())
+_FAMILY_SIZE = {"모녀": 2, "부부": 2}
+# Authorities and their states, most specific first.
+ACTORS: tuple[tuple[re.Pattern[str], Perpetrator], ...] = (
+    (
+        re.compile(r"(?:북한\s*)?(?:국가)?보위(?:부|성|원)|북한\s*(?:경비대|국경경비대|당국)"),
+        Perpetrator.NORTH_KOREA,
+    ),
+    (
+        re.compile(r"(?:중국\s*)?(?:공안(?:국)?|변방대|변방부대|무장경찰)|중국\s*(?:경찰|당국)"),
+        Perpetrator.CHINA,
+    ),
+    (re.compile(r"러시아\s*(?:경찰|당국|이민국)"), Perpetrator.RUSSIA),
+)
+# A place followed, within its phrase, by the locative "에서" ("장백현 시내의 한 식당에서").
+_LOCATIVE_AFTER = re.compile(r"^(?:\([^)]*\))?\S*?(?:\s+\S+?){0,3}?에서(?=\s|$)")
+# A place followed by "으로"/"로" (towards): where people were sent.
+_GOAL_AFTER = re.compile(r"^(?:\([^)]*\))?\S{0,4}?(?:으로|로)(?=\s|$)")
+
+
+def is_korean(text: str) -> bool:
+    """Whether ``text`` holds Hangul at all (the Korean finders are skipped otherwise)."""
+    return _HANGUL.search(text) is not None
+
+
+def find_acts_ko(text: str, start: int, end: int) -> list[ActHit]:
+    """The Korean act triggers of ``text[start:end]``, left to right, without overlaps."""
+    candidates: list[tuple[int, int, tuple[Act, ...]]] = []
+    for pattern, acts in TRIGGERS:
+        for m in pattern.finditer(text, start, end):
+            candidates.append((m.start(), m.end(), acts))
+    candidates.sort(key=lambda c: (c[0], -c[1]))
+    hits: list[ActHit] = []
+    for begin, stop, acts in candidates:
+        if hits and begin < hits[-1].end:
+            continue
+        right = text[stop : min(end, stop + 30)]
+        expected = _EXPECTED_AFTER.match(right) is not None
+        hits.append(
+            ActHit(
+                start=begin,
+                end=stop,
+                text=text[begin:stop],
+                acts=acts,
+                voice="left",
+                modality=Modality.EXPECTED if expected else Modality.OCCURRED,
+                negated=_NEGATED_AFTER.match(right) is not None,
+            )
+        )
+    for i in range(len(hits) - 2, -1, -1):
+        if _COORDINATE.fullmatch(text, hits[i].end, hits[i + 1].start):
+            hits[i] = replace(hits[i], modality=hits[i + 1].modality)
+    return hits
+
+
+def find_refs_ko(text: str, start: int, end: int) -> list[Ref]:
+    """Korean phrases naming people: "북한 여성" (one), "40대 여성", "주민 3명"."""
+    refs = []
+    for m in _PEOPLE.finditer(text, start, end):
+        head = m.group("head")
+        num = m.group("num")
+        if num is not None:
+            n = int(num) if num.isdigit() else _COUNT_WORDS[num]
+            count: VictimCount | None = VictimCount(min=n, max=n)
+        elif head in _PLURAL_HEADS:
+            size = _FAMILY_SIZE.get(head)
+            count = VictimCount(min=size, max=size) if size else None
+        else:
+            count = VictimCount(min=1, max=1)
+        # Korean has no articles: a head already named, or one after 이/그, is definite
+        known = m.group("det") or (num is None and head in text[: m.start()])
+        kind = "definite" if known else "new"
+        plural = count is None or (count.min or 0) > 1
+        refs.append(Ref(m.start(), m.end(), m.group(), kind, count, head, plural))
+    return refs
+
+
+def find_actors_ko(text: str, start: int, end: int) -> list[ActorHit]:
+    """The Korean names of authorities in ``text[start:end]``, without overlaps."""
+    found: list[ActorHit] = []
+    for pattern, state in ACTORS:
+        for m in pattern.finditer(text, start, end):
+            if any(a.start < m.end() and m.start() < a.end for a in found):
+                continue
+            found.append(ActorHit(m.start(), m.end(), m.group(), state))
+    return sorted(found, key=lambda a: a.start)
+
+
+def korean_role(
+    text: str,
+    name_end: int,
+    clause_end: int,
+    acts: Sequence[ActHit],
+    later_places: Sequence[int] = (),
+) -> PlaceRole | None:
+    """The role of a place named in Korean, from its postposition and the act after it
+    (the verb comes last); None when the name is not followed by Hangul. Only the last
+    name before "에서" is where the act was ("중국 지린성 장백현에서": 장백현); the starts of
+    the other places of the clause are ``later_places``."""
+    after = text[name_end:clause_end]
+    if not after[:1] or not (is_korean(after[:3]) or after[:1] == "("):
+        return None
+    following = [a for a in acts if a.start >= name_end]
+    if not following:
+        return PlaceRole.OTHER
+    act = following[0].acts[0]
+    locative = _LOCATIVE_AFTER.match(after)
+    if locative and not any(name_end < p < name_end + locative.end() for p in later_places):
+        if act in (Act.ARREST, Act.DEATH):
+            return PlaceRole.CAUGHT
+        if act is Act.DETENTION or Act.DETENTION in following[0].acts:
+            return PlaceRole.HELD
+        return PlaceRole.OTHER
+    if _GOAL_AFTER.match(after) and act is Act.REPATRIATION:
+        return PlaceRole.RETURNED
+    return PlaceRole.OTHER

@@ -1,0 +1,74 @@
+"""The Korean lexicon: acts, their modality, people, authorities and place roles, and a
+plain Korean report read end to end."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from repwatch.extract import extract
+from repwatch.extract.korean import find_actors_ko, find_acts_ko, find_refs_ko, is_korean
+from repwatch.model import Act, Modality, Perpetrator, Report
+
+
+def acts_of(text: str) -> dict[Act, Modality]:
+    return {a: h.modality for h in find_acts_ko(text, 0, len(text)) if h.counts for a in h.acts}
+
+
+def test_korean_verb_forms_of_arrest_and_return_are_acts() -> None:
+    found = acts_of("북한 여성이 중국 공안에 체포돼 북한으로 강제 송환됐다.")
+    assert found == {Act.ARREST: Modality.OCCURRED, Act.REPATRIATION: Modality.OCCURRED}
+
+
+def test_korean_custody_implies_arrest_and_detention() -> None:
+    assert set(acts_of("변방대 구류장에 열흘 동안 갇혀 있었다.")) == {Act.ARREST, Act.DETENTION}
+
+
+def test_korean_ending_of_possibility_makes_the_act_expected() -> None:
+    found = acts_of("그는 교화소나 정치범수용소로 보내질 수도 있다.")
+    assert found == {Act.PUNISHMENT: Modality.EXPECTED}
+
+
+def test_korean_negated_act_does_not_count() -> None:
+    assert acts_of("그들은 송환되지 않았다.") == {}
+
+
+def test_defector_noun_is_not_a_crossing() -> None:
+    assert Act.CROSSING not in acts_of("탈북자 세 명이 붙잡혔다.")
+
+
+def test_korean_people_are_counted_and_a_repeated_noun_is_definite() -> None:
+    text = "북한 여성이 체포됐다. 주민 3명도 붙잡혔다. 이 여성은 송환됐다. 여성은 조사를 받았다."
+    refs = find_refs_ko(text, 0, len(text))
+    assert [(r.count.min if r.count else None, r.kind) for r in refs] == [
+        (1, "new"),
+        (3, "new"),
+        (1, "definite"),
+        (1, "definite"),
+    ]
+
+
+def test_korean_authorities_name_their_state() -> None:
+    text = "중국 공안과 변방대가 체포했고 보위부가 조사했다."
+    states = [a.state for a in find_actors_ko(text, 0, len(text))]
+    assert states == [Perpetrator.CHINA, Perpetrator.CHINA, Perpetrator.NORTH_KOREA]
+
+
+def test_hangul_is_detected() -> None:
+    assert is_korean("공안") and not is_korean("police in Yanji")
+
+
+def test_plain_korean_report_yields_one_case_with_evidence() -> None:
+    text = (
+        "중국 장백현 시내의 한 식당에서 일하던 북한 여성이 지난달 중순 중국 공안에 체포됐다.\n\n"
+        "이 여성은 열흘 가까이 구금돼 있다가 북한으로 강제 송환됐다.\n\n"
+        '소식통은 "지금 보위부에서 조사를 받고 있다"고 말했다.'
+    )
+    report = Report.from_text(text, published=dt.date(2014, 11, 5), language="ko")
+    (mention,) = extract(report)
+    found = mention.to_eval()
+    assert {"arrest", "detention", "repatriation", "interrogation"} <= set(found["acts"])
+    assert found["victims"] == {"min": 1, "max": 1}
+    assert found["perpetrator"] == "china"
+    assert found["place"]["name"].startswith("장백")
+    for span in mention.acts[0].spans:
+        assert text[span.start : span.end] == span.text
