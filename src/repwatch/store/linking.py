@@ -12,7 +12,7 @@ import math
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from sqlalchemy import Connection, and_, insert, or_, select, true
+from sqlalchemy import Connection, and_, func, insert, or_, select, true
 
 from repwatch.link import CandidateWindow, candidate_window, decide
 from repwatch.model import (
@@ -41,7 +41,7 @@ from repwatch.store.tables import duplicate_proposals, incidents, reports
 # An incident's dates rarely span more than a year (a year-precise date spans
 # exactly one); bounding date_lo from below lets the index do the work.
 LONGEST_SPAN = dt.timedelta(days=366)
-MAX_CANDIDATES = 500
+MAX_CANDIDATES = 100
 # Only the closest candidates by dates, distance and count are scored in full: the
 # full score reads their mentions and texts, and the far ones never win.
 TOP_CANDIDATES = 12
@@ -121,6 +121,13 @@ def _closeness(mention: Mention) -> Callable[[Any], float]:
     return distance
 
 
+def _days_from(conn: Connection, day: dt.date) -> Any:
+    """How many days an incident's first day is from ``day``, in this database's terms."""
+    if conn.dialect.name == "sqlite":
+        return func.abs(func.julianday(incidents.c.date_lo) - func.julianday(day.isoformat()))
+    return func.abs(incidents.c.date_lo - day)
+
+
 def candidate_ids(conn: Connection, mention: Mention, window: CandidateWindow) -> list[int]:
     """The stored incidents inside ``window`` (the rule of ``CandidateWindow.admits``)
     closest to ``mention``, at most ``TOP_CANDIDATES`` of them."""
@@ -136,7 +143,12 @@ def candidate_ids(conn: Connection, mention: Mention, window: CandidateWindow) -
         ]
     if window.date_hi is not None:
         dated.append(incidents.c.date_lo <= window.date_hi)
-    found = list(conn.execute(select(*_SUMMARY).where(*dated).limit(MAX_CANDIDATES)))
+    query = select(*_SUMMARY).where(*dated)
+    if window.date_lo is not None and window.date_hi is not None:
+        # The nearest in time first, so that a busy window loses its farthest rows.
+        middle = window.date_lo + (window.date_hi - window.date_lo) / 2
+        query = query.order_by(_days_from(conn, middle))
+    found = list(conn.execute(query.limit(MAX_CANDIDATES)))
     if window.has_region:  # undated incidents are held by their place alone
         placed = or_(
             incidents.c.lat.is_not(None),
