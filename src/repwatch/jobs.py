@@ -5,7 +5,6 @@ Jobs report progress through callbacks and return summaries; they never print.
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -13,7 +12,7 @@ from typing import BinaryIO
 
 from repwatch import extract, ingest
 from repwatch.errors import RepwatchError
-from repwatch.export import write_incidents
+from repwatch.export import export_file
 from repwatch.model import Report
 from repwatch.store import Store
 
@@ -121,8 +120,5 @@ def run_demo(folder: Path, corpus: Path) -> DemoResult:
         extraction = extract_into(store)
         incidents = store.list_incidents()
         for format, path in exports.items():
-            partial = path.with_suffix(path.suffix + ".part")
-            with partial.open("w", encoding="utf-8", newline="") as out:
-                write_incidents(incidents, out, format=format)
-            shutil.move(partial, path)  # a reader never sees half a file
+            export_file(incidents, path, format=format)
     return DemoResult(database, ingested, extraction, exports)

@@ -8,6 +8,7 @@ without coordinates, rather than guessed.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Any
 
 from pydantic import ValidationError
@@ -71,15 +72,6 @@ def parse_field_value(field: str, text: str) -> Any:
 
 def _place(text: str) -> PlaceValue:
     resolution = default_gazetteer().resolve(text)
-    place = resolution.place
-    if place is None:
+    if resolution.place is None:
         return PlaceValue(name=text)
-    return PlaceValue(
-        name=text,
-        place_id=place.id,
-        lat=place.lat,
-        lon=place.lon,
-        radius_km=resolution.radius_km,
-        admin1=place.admin1,
-        country=place.country,
-    )
+    return replace(PlaceValue.of(resolution.place), name=text, radius_km=resolution.radius_km)

@@ -16,7 +16,7 @@ from rich.table import Table
 from repwatch.cli.common import DbOption, open_store, out, plural
 from repwatch.errors import InputError
 from repwatch.evidence import in_context
-from repwatch.export import incident_record, write_incidents
+from repwatch.export import export_file, incident_record, write_incidents
 from repwatch.model import (
     Act,
     DateRange,
@@ -270,8 +270,5 @@ def export_command(
     if output is None:
         write_incidents(found, sys.stdout, format=format.value)
         return
-    partial = output.with_name(output.name + ".part")
-    with partial.open("w", encoding="utf-8", newline="") as handle:
-        count = write_incidents(found, handle, format=format.value)
-    partial.replace(output)  # a reader never sees half a file
+    count = export_file(found, output, format=format.value)
     out.print(f"{count} incidents written to {escape(str(output))}", style="dim")

@@ -2,6 +2,7 @@
 
 from repwatch.export.incidents import (
     FORMATS,
+    export_file,
     incident_from_record,
     incident_record,
     read_csv,
@@ -11,6 +12,7 @@ from repwatch.export.incidents import (
 
 __all__ = [
     "FORMATS",
+    "export_file",
     "incident_from_record",
     "incident_record",
     "read_csv",

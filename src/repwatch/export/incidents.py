@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import json
 from collections.abc import Iterable
+from pathlib import Path
 from typing import Any, TextIO
 
 from repwatch.model import (
@@ -168,6 +169,16 @@ WRITERS = {"csv": write_csv, "json": write_json, "geojson": write_geojson}
 def write_incidents(incidents: Iterable[Incident], out: TextIO, *, format: str) -> int:
     """Write incidents in ``format`` (one of FORMATS); returns how many were written."""
     return WRITERS[format](incidents, out)
+
+
+def export_file(incidents: Iterable[Incident], path: Path, *, format: str) -> int:
+    """Write incidents to ``path`` through a temporary file, so that a reader never
+    sees half an export; returns how many were written."""
+    partial = path.with_name(path.name + ".part")
+    with partial.open("w", encoding="utf-8", newline="") as out:
+        count = write_incidents(incidents, out, format=format)
+    partial.replace(path)
+    return count
 
 
 def read_csv(source: TextIO) -> list[Incident]:
