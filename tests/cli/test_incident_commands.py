@@ -145,3 +145,12 @@ def test_demo_builds_a_fresh_database_and_exports(run: Run, tmp_path: Path) -> N
     with Store.open(f"sqlite:///{folder / 'repwatch.db'}") as store:
         assert len(collection["features"]) == store.count_incidents() > 0
         assert store.count_reports() == 15
+
+
+def test_reports_lists_and_searches(extracted: Run) -> None:
+    listed_reports = extracted("reports", "--limit", "3")
+    assert listed_reports.exit_code == 0
+    assert listed_reports.output.strip().endswith("3 reports")
+    found = extracted("reports", "--search", "Dandong")
+    assert found.exit_code == 0 and "[Dandong]" in found.output
+    assert "0 reports" in extracted("reports", "--search", "xylophone").output

@@ -82,6 +82,13 @@ def test_full_text_search_finds_words_and_ignores_query_syntax(store: Store) -> 
     assert [h[0] for h in hits] == [report.id]
     assert "[Dandong]" in hits[0][1]
     assert store.search_reports('dandong" OR (') == []  # not an FTS5 syntax error
+    assert [h[0] for h in store.search_reports("arrest")] == [report.id]  # a prefix
+
+
+def test_full_text_search_finds_korean_words_inside_longer_ones(store: Store) -> None:
+    report = Report.from_text("중국 공안이 단둥에서 탈북자 두 명을 체포했다.")
+    store.add_report(report)
+    assert [h[0] for h in store.search_reports("단둥")] == [report.id]
 
 
 def test_extraction_is_stored_with_its_incidents(store: Store) -> None:

@@ -12,6 +12,7 @@ from repwatch.cli.extract import extract_command, extract_file_command
 from repwatch.cli.incidents import export_command, incidents_command, show_command
 from repwatch.cli.ingest import ingest_command
 from repwatch.cli.places import app as places_app
+from repwatch.cli.reports import reports_command
 from repwatch.cli.review import audit_app, incident_app, review_command
 
 app = typer.Typer(
@@ -44,6 +45,7 @@ app.command("ingest")(ingest_command)
 app.command("extract")(extract_command)
 app.command("extract-file")(extract_file_command)
 app.command("eval")(eval_command)
+app.command("reports")(reports_command)
 app.command("incidents")(incidents_command)
 app.command("show")(show_command)
 app.command("export")(export_command)

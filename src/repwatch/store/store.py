@@ -7,7 +7,7 @@ leaves either the whole report (or extraction) or none of it.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -124,14 +124,17 @@ class Store(Reviewing):
             raise NotFound(f"no report {report_id!r}")
         return Report.model_validate(row._asdict())
 
-    def iter_reports(self, ids: Iterable[str] | None = None) -> Iterator[Report]:
-        if ids is not None:
-            for report_id in ids:
-                yield self.get_report(report_id)
-            return
+    def list_reports(self, *, limit: int | None = None, offset: int = 0) -> list[Report]:
+        """Stored reports, the most recently published first (undated ones last)."""
+        query = (
+            select(reports)
+            .order_by(reports.c.published.is_(None), reports.c.published.desc(), reports.c.id)
+            .offset(offset)
+        )
+        if limit is not None:
+            query = query.limit(limit)
         with self.engine.connect() as conn:
-            for row in conn.execute(select(reports).order_by(reports.c.ingested_at)):
-                yield Report.model_validate(row._asdict())
+            return [Report.model_validate(row._asdict()) for row in conn.execute(query)]
 
     def count_reports(self) -> int:
         with self.engine.connect() as conn:
@@ -150,8 +153,9 @@ class Store(Reviewing):
                     .limit(limit)
                 ).all()
             return [(r[0], r[1]) for r in rows]
-        # Quote each term so that user input is never read as FTS5 query syntax.
-        terms = " ".join('"' + t.replace('"', '""') + '"' for t in query.split())
+        # Quote each term so that user input is never read as FTS5 query syntax, and
+        # match it as a prefix: "arrest" finds "arrested", 단둥 finds 단둥에서.
+        terms = " ".join('"' + t.replace('"', '""') + '"*' for t in query.split())
         sql = text(
             "SELECT reports.id, snippet(report_fts, 1, '[', ']', '…', 12) "
             "FROM report_fts JOIN reports ON reports.rowid = report_fts.rowid "
