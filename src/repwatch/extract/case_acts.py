@@ -23,10 +23,13 @@ def acts_of(bounds: list[Bound], reading: Reading) -> list[ActMention]:
     text = reading.text
     found: dict[tuple[Act, Modality], list[EvidenceSpan]] = {}
     keep_crossing = _caught_crossing(bounds, reading)
+    held_home = _held_after_return(bounds, reading)
     for bound in bounds:
         for act in bound.hit.acts:
             if act is Act.CROSSING and not keep_crossing:
                 continue
+            if act is Act.DETENTION and bound in held_home:
+                continue  # convention 4: custody at home after return is no detention
             spans = found.setdefault((act, bound.hit.modality), [])
             span = EvidenceSpan.of(text, bound.hit.start, bound.hit.end)
             if span not in spans:
@@ -63,6 +66,39 @@ def without_internal_handover(mentions: list[ActMention], text: str) -> list[Act
     return kept
 
 
+def _held_after_return(bounds: list[Bound], reading: Reading) -> list[Bound]:
+    """Holdings told after the people were returned, by North Korea's own security ("now
+    held by the State Security Department in Musan"): not the custody before return that
+    ``detention`` means (its questioning and sentences are acts of their own)."""
+    returns = [
+        b.hit.start
+        for b in bounds
+        if Act.REPATRIATION in b.hit.acts and b.hit.modality is Modality.OCCURRED
+    ]
+    if not returns:
+        return []
+    found = []
+    for bound in bounds:
+        if Act.DETENTION not in bound.hit.acts or bound.hit.start < min(returns):
+            continue
+        facts = reading.clauses[bound.clause]
+        # the holder named before the next act ("held … before being handed over to the
+        # North Korean authorities" names who received them, not who held them)
+        end = bound.hit.end
+        later = sorted((h for h in facts.acts if h.start >= end), key=lambda h: h.start)
+        for hit in later:  # "held and questioned by the SSD": the agent of both
+            if not _COORDINATED.fullmatch(reading.text, end, hit.start):
+                break
+            end = hit.end
+        starts = [h.start for h in later if h.start >= end]
+        limit = min([*starts, facts.clause.end, end + 80])
+        window = (max(facts.clause.start, bound.hit.start - 40), limit)
+        if lx.NORTH_CUSTODY.search(reading.text, *window):
+            found.append(bound)
+    return found
+
+
+_COORDINATED = re.compile(r"\s*,?\s*(?:and|or)\s+", re.IGNORECASE)
 _HANDOVER = re.compile(r"(?:hand|turn)\w*(?:\s+over)?$", re.IGNORECASE)
 
 

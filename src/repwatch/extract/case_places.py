@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from itertools import pairwise
 
 from repwatch.extract import lexicon as lx
 from repwatch.extract import places as places_component
 from repwatch.extract.discourse import Bound
+from repwatch.extract.place_refine import refined
 from repwatch.extract.places import PlaceHit
 from repwatch.extract.reading import Reading
 from repwatch.extract.segment import Case
@@ -45,6 +47,24 @@ def specificity(hit: PlaceHit) -> tuple[int, float]:
     return (kind in _COARSE_KINDS, hit.radius_km or 0.0)
 
 
+# Between a place and the larger one that situates it: "Nanping in Helong", "Yanji, Jilin".
+_SITUATED_IN = re.compile(r"\s*(?:,|\bin\b|\bof\b)\s*(?:the\s+)?$", re.IGNORECASE)
+
+
+def situating(hits: Iterable[PlaceHit], text: str) -> set[int]:
+    """The starts of places named only to situate the place just before them."""
+    ordered = sorted(hits, key=lambda h: h.start)
+    found = set()
+    for before, after in pairwise(ordered):
+        gap = text[before.end : after.start]
+        if len(gap) <= 6 and _SITUATED_IN.fullmatch(gap) and before.place is not None:
+            if before.place.kind not in _COARSE_KINDS and before.place.id != (
+                after.place.id if after.place else None
+            ):
+                found.add(after.start)
+    return found
+
+
 def clause_places(clauses: Iterable[int], reading: Reading) -> list[PlaceHit]:
     seen: set[int] = set()
     found = []
@@ -63,10 +83,12 @@ def found_places(case: Case, main: list[Bound], reading: Reading) -> list[PlaceH
     acting = {h.start for h in clause_places(case.clauses, reading)}
     hits = [h for h in clause_places([*case.clauses, *told], reading) if not h.of_actor]
 
-    def rank(hit: PlaceHit) -> tuple[int, int, bool, float]:
+    larger = situating(hits, reading.text)
+
+    def rank(hit: PlaceHit) -> tuple[int, int, bool, bool, float]:
         coarse, radius = specificity(hit)
         role = MAIN_PLACE_ROLES.index(hit.role) if hit.role in MAIN_PLACE_ROLES else 9
-        return role, coarse, hit.start not in acting, radius
+        return role, coarse, hit.start in larger, hit.start not in acting, radius
 
     return sorted(hits, key=rank)
 
@@ -109,6 +131,9 @@ def completed_places(
         if where and all(b.hit.modality is Modality.EXPECTED for b in main):
             best = min(where, key=specificity)
             hits.insert(0, with_role(best, PlaceRole.CAUGHT))
+    acting = {h.start for h in clause_places(case.clauses, reading)}
+    country = _perpetrator_country(perpetrator) if perpetrator is not None else None
+    hits = refined(hits, acting, country)
     return [_place_mention(h, reading.text) for h in hits]
 
 
@@ -157,10 +182,12 @@ def _inferred_caught(case: Case, reading: Reading, perpetrator: Sourced | None) 
         return with_role(seat, PlaceRole.CAUGHT) if seat is not None else None
     # the sentences that tell the acts first, then those that only name the people
     acting = {reading.clauses[b.clause].sentence for b in case.acts}
+    larger = situating(candidates, reading.text)
     best = min(
         candidates,
         key=lambda h: (
             reading.clauses[_clause_at(h.start, reading)].sentence not in acting,
+            h.start in larger,
             *specificity(h),
         ),
     )

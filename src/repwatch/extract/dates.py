@@ -161,6 +161,8 @@ _ANCHOR_THAT_DAY = re.compile(
 _DAY_OF_MONTH = re.compile(
     r"(?<!\w)(?i:on|by|since|until|till|from|before|after)\s+(?P<the>(?i:the)\s+)?"
     r"(?P<d>3[01]|[12]\d|0?[1-9])(?i:st|nd|rd|th)\b"
+    # "on the 1st of this month": the month named, not the one the text spoke of last
+    r"(?:\s+(?i:of)\s+(?P<which>(?i:this|last|next))\s+(?i:month)\b)?"
 )
 _KOREAN_DATE = re.compile(
     r"(?:(?P<y>(?:19|20)\d{2})\s*년\s*)?(?P<m>1[0-2]|0?[1-9])\s*월"
@@ -402,7 +404,7 @@ def _day_of_month(text: str, m: re.Match[str]) -> _Expr | None:
     after = _NEXT_WORD.match(text, m.end())
     if after and after.group(1) not in _AFTER_DAY_OF_MONTH_OK:
         return None  # "on the 5th floor"
-    return _Expr("dom", day=int(m["d"]))
+    return _Expr("dom", day=int(m["d"]), which=m["which"].lower() if m["which"] else None)
 
 
 def _korean_date(text: str, m: re.Match[str]) -> _Expr | None:
@@ -675,9 +677,13 @@ def _resolve_calendar(
     expr: _Expr, published: dt.date | None, context: _Context, *, future: bool
 ) -> _Resolved | None:
     month, day = expr.month, expr.day
+    year: int | None
     if expr.form == "dom":
         assert day is not None
-        if context.month is not None:
+        if expr.which is not None and published is not None:
+            shift = {"last": -1, "next": 1}.get(expr.which, 0)
+            year, month = _shift_month(published.year, published.month, shift)
+        elif context.month is not None:
             year, month = context.month
         elif published is not None:
             year, month = published.year, published.month

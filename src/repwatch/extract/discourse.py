@@ -285,6 +285,11 @@ class Discourse:
                     (e for e in reversed(self.prominent) if e.alive and e is not entity), None
                 )
             return [entity], "own"
+        if ref.head in _COLLECTIVE:
+            # "the whole family": the family named before, not the group spoken of last
+            for entity in self._live():
+                if any(r.head == ref.head for r in entity.refs if r is not ref):
+                    return [entity.top()], scope
         if ref.count is not None and ref.count.min is not None and ref.count == ref.count:
             if ref.count.max is not None:
                 found = self._with_count(ref.count)
@@ -465,6 +470,8 @@ class Discourse:
         return ([last], "own") if last is not None else None
 
 
+# Nouns of a group as a whole, which a definite phrase names again ("the family").
+_COLLECTIVE = frozenset(("family", "household", "group", "party"))
 _POSSESSIVE = re.compile(r"(?:his|her|their|[A-Z]\w*['’]s)\s", re.IGNORECASE)
 _WITH_BEFORE = re.compile(r"\b(?:with|and)\s+$", re.IGNORECASE)
 _AGE_AFTER = re.compile(r"\s*(?:,\s*\d{1,2}\s*,|\(\d{1,2}\))")

@@ -45,6 +45,8 @@ def _t(
 
 
 _GAP = r"(?:\s+\S+){0,4}?"  # up to four words between a verb and its particle
+# "sent a North Korean woman and her two children back": a whole object phrase, no comma
+_LONG_GAP = r"(?:\s+[^\s,.;:!?\"“”]+){5,9}?"
 
 # Order matters only for overlapping matches: the first listed wins.
 TRIGGERS: tuple[Trigger, ...] = (
@@ -128,7 +130,14 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"repatriat(?:e|ed|es|ing|ion)|deport(?:ed|ing|s|ation)?|expell?(?:ed|ing|s)?",
         A.REPATRIATION,
     ),
-    _t(r"sen[dt](?:s|ing)?" + _GAP + r"\s+(?:back|home|across)|shipped\s+home", A.REPATRIATION),
+    _t(
+        r"sen[dt](?:s|ing)?"
+        + _LONG_GAP
+        + r"\s+back\b(?!\s+home)|sen[dt](?:s|ing)?"
+        + _GAP
+        + r"\s+(?:back|home|across)|shipped\s+home",
+        A.REPATRIATION,
+    ),
     _t(
         r"(?:sen[dt]|transferred|deported|returned|expelled)(?=(?:\s+\S+){0,3}?\s+to\s+(?:the\s+)?North"
         r"(?:\s+Korea)?\b(?!\s+Korean\s+border))",
@@ -385,5 +394,14 @@ FLIGHT = re.compile(
 ANOTHER_TIME = re.compile(
     r"\b(?:once\s+before|before\s+that|previously|earlier|again|first\s+time|second\s+time"
     r"|last\s+time|in\s+the\s+past|years?\s+(?:ago|earlier|before))\b",
+    re.IGNORECASE,
+)
+
+# North Korea's own security and police, who hold returned people ("held by the State
+# Security Department in Musan", "the Bowibu detention centre"); English spellings.
+NORTH_CUSTODY = re.compile(
+    r"\b(?:State\s+Security|SSD|MSS|Bowibu|Bowiseong|Ministry\s+of\s+(?:State|Public)\s+Security"
+    r"|People['’]s\s+Security|Social\s+Security|MPS|safety\s+agency"
+    r"|North\s+Korean?\s+(?:police|security|authorities|officials)|in\s+North\s+Korea)\b",
     re.IGNORECASE,
 )

@@ -61,8 +61,8 @@ _ACTOR_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _ACTOR_AFTER = re.compile(
-    r"^\s*(?:City\s+|county\s+)?(?:\w+\s+){0,2}?(?:police|government|authorities|officials"
-    r"|media|court)\b|^-based\b",
+    r"^(?:['’]s)?\s*(?:City\s+|county\s+)?(?:\w+\s+){0,2}?(?:police|government|authorities"
+    r"|officials|media|court|ministry|embassy|consulate)\b|^-based\b",
     re.IGNORECASE,
 )
 _FRONTED = re.compile(r"\s*[“\"]?(?:In|On|At|Near|Outside|After|During|Off)\b")
@@ -83,6 +83,8 @@ _APPOSITIVE_OPEN = re.compile(
     r"|area|district)\b[^.;]{0,80}$",
     re.IGNORECASE,
 )
+# Roles that say something was done to the people there.
+_WHERE_DONE = frozenset((PlaceRole.CAUGHT, PlaceRole.HELD, PlaceRole.RETURNED, PlaceRole.CROSSED))
 _RELATIVE = re.compile(r"\b(?:who|which|that|whose|whom)\b", re.IGNORECASE)
 
 
@@ -139,7 +141,11 @@ def find_places(
         else:
             role = _role(text, start, match, acts)
         if match.place.kind == "country" and role in (PlaceRole.RETURNED, PlaceRole.HELD):
-            role = PlaceRole.DESTINATION  # "returned to North Korea" says nothing of where
+            if _preposition(text, start, match.name_start) not in SOURCE:
+                role = PlaceRole.DESTINATION  # "returned to North Korea" says nothing of where
+        if match.place.country == "KR" and role in _WHERE_DONE:
+            # North Koreans are not caught or returned in the South: "arrived in Seoul"
+            role = PlaceRole.OTHER
         hits.append(
             PlaceHit(
                 start=match.start,

@@ -73,7 +73,7 @@ PERSON_NOUNS = _lexicon(
     policeman police agent witness journalist reporter diplomat volunteer employee passenger
     crew crewman sailor hostage suspect trafficker dissident believer christian peasant
     servant participant inhabitant occupant applicant dependent adolescent patient elder
-    housewife waitress hostess entertainer bride korean chinese others"""
+    housewife waitress hostess entertainer bride korean chinese others companion comrade"""
 )
 # Singular nouns that count one possible victim ("a defector", "the man"); narrower than
 # PERSON_NOUNS because "a source", "an activist" name witnesses, not victims.
@@ -84,13 +84,13 @@ SINGULAR_NOUNS = _lexicon(
     student fisherman mother father wife husband son daughter sister brother sibling
     grandmother grandfather grandson granddaughter grandchild uncle aunt cousin niece nephew
     relative fiancé fiancée girlfriend boyfriend couple pair family national housewife
-    bride"""
+    bride companion comrade"""
 )
 # Relations that "his/her/their" or a name's "'s" may own ("his wife", "Park's father").
 RELATION_NOUNS = _lexicon(
     """mother father wife husband son daughter sister brother sibling grandmother grandfather
     grandson granddaughter grandchild uncle aunt cousin niece nephew relative parent fiancé
-    fiancée girlfriend boyfriend child kid baby family"""
+    fiancée girlfriend boyfriend child kid baby family companion comrade"""
 )
 # Nouns that make a number count something other than people.
 UNIT_NOUNS = _lexicon(
@@ -314,7 +314,10 @@ _VAGUE = re.compile(
 _BOTH = re.compile(r"(?<![\w-])both\b", re.IGNORECASE)
 _GROUP_OF = re.compile(
     rf"(?<![\w-])(?:(?:an?|the|one|another)\s+)?(?:(?:first|second|third|fourth|separate"
-    rf"|large|small|larger|smaller|new|further)\s+)?(?P<noun>family|household|group|party)"
+    rf"|large|small|larger|smaller|new|further)\s+)?"
+    # a nationality or kind before the noun ("a North Korean family of five")
+    rf"(?:(?-i:(?:[A-Z][\w-]*\s+){{1,2}})|(?:defector|refugee|ethnic\s+Korean)\s+)?"
+    rf"(?P<noun>family|household|group|party)"
     rf"\s+of\s+(?:(?P<qual>{_QUAL})\s+)?(?P<num>{NUMBER})",
     re.IGNORECASE,
 )
@@ -324,7 +327,7 @@ _MEMBER_COMPOUND = re.compile(
     re.IGNORECASE,
 )
 _SINGULAR = re.compile(
-    r"(?<![\w-])(?P<det>(?i:an?|the|this|that|his|her|their)|[A-Z][\w-]*['’]s)"
+    r"(?<![\w-])(?P<det>(?i:an?|another|the|this|that|his|her|their)|[A-Z][\w-]*['’]s)"
     rf"(?P<age>\s+(?i:{NUMBER})[\s-]+(?i:year|month|week)s?[\s-]+old)?(?=\s)"
 )
 _KOREAN = re.compile(
@@ -358,6 +361,7 @@ _COMPOUND = re.compile(r"-(?P<w>[^\W\d_]+)")
 # Just before a number that then counts no one: an age, a label, a month, a currency.
 _BEFORE_NOT_COUNT_WORDS = [
     *("aged", "age", "ages", "age of", "age between", "no", "nos", "number", "page", "pages"),
+    *("aged between", "aged from", "ages between", "ages from", "ages of"),
     *("article", "chapter", "route", "highway", "room", "unit", "grade", "class", "level"),
     *("version", "item", "camp", "usd", "rmb", "krw", "kpw", "cny", *_MONTHS.split("|")),
 ]
@@ -387,9 +391,17 @@ def _ends_with(words: Iterable[str], extra: str = "") -> Callable[[str, int], bo
     return test
 
 
+# The second number of an age range ("aged 15 to 23"), and an age after a person noun
+# ("a girl of about ten": her age, not ten people).
+_AGE_CONTEXT = (
+    r"|(?<![^\W_])age[sd]?(?:\s+(?:between|from))?\s+(?:\d{1,2}|[a-z]+(?:-[a-z]+)?)"
+    r"\s*(?:and|to|or|-|–)"
+    r"|(?<![^\W_])(?:girl|boy|child|kid|man|woman|son|daughter|teenager|youth|lady)\s+of"
+)
 _before_not_count = _ends_with(
     _BEFORE_NOT_COUNT_WORDS,
-    rf"|[$£€¥₩#]|(?<![^\W_])(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\s*(?:and|to|or|through|-|–)",
+    rf"|[$£€¥₩#]|(?<![^\W_])(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\s*(?:and|to|or|through|-|–)"
+    + _AGE_CONTEXT,
 )
 _before_bare_not_count = _ends_with(_BEFORE_BARE_NOT_COUNT_WORDS)
 _after_particle_verb = _ends_with(_PARTICLE_VERBS)
@@ -859,7 +871,7 @@ def _groups(scan: Scan) -> list[Quantity]:
     """Groups: "a family of four", "a group of seven people", "a five-member family"."""
     text, hi = scan.text, scan.hi
     found = []
-    for match in scan.matches(_GROUP_OF, "group", 3):
+    for match in scan.matches(_GROUP_OF, "group", 5):
         value, length = parse_number(match.group("num"))
         counted = _count(match.group("qual"), value, None) if value is not None else None
         if counted is None:
@@ -895,7 +907,9 @@ def _groups(scan: Scan) -> list[Quantity]:
     return found
 
 
-_DETERMINER_BEFORE = re.compile(r"(?<![\w'’-])(?:an?|th(?:e|is|at|eir)|h(?:is|er))(?=\s)")
+_DETERMINER_BEFORE = re.compile(
+    r"(?<![\w'’-])(?:an(?:other)?|a|th(?:e|is|at|eir)|h(?:is|er))(?=\s)"
+)
 _POSSESSOR_BEFORE = re.compile(r"(?<![\w-])[A-Z][\w-]*['’]s(?=\s)")
 # Every word a finder starts from, and which finder it is for.
 _ANCHOR_WORDS = {

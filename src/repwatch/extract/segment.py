@@ -17,9 +17,10 @@ from itertools import pairwise
 
 from repwatch.extract import lexicon as lx
 from repwatch.extract.discourse import Bound, Discourse, Entity
+from repwatch.extract.episode import join_episodes, signature
 from repwatch.extract.reading import ClauseFacts, Reading
 from repwatch.extract.victims import Ref
-from repwatch.model import Act, Modality, PlaceRole, VictimCount
+from repwatch.model import Act, Modality, VictimCount
 
 PRODUCER = "segment.v1"
 
@@ -120,6 +121,7 @@ def _join_companions(entities: list[Entity]) -> None:
 
 def _cases(discourse: Discourse, reading: Reading) -> list[Case]:
     _join_companions(discourse.entities)
+    join_episodes(discourse.entities, reading)
     tops = [e for e in discourse.entities if e.alive and e.parent is None]
     _adopt(tops, reading)
     cases: list[Case] = []
@@ -191,34 +193,11 @@ def _parts(entity: Entity) -> list[Entity]:
     return [c for c in entity.children if not c.member and c.has_state_acts()]
 
 
-def _signature(entity: Entity, reading: Reading) -> tuple:
-    places = sorted(
-        {
-            p.place.id
-            for b in entity.acts
-            for p in reading.clauses[b.clause].places
-            if p.place
-            and p.role not in (PlaceRole.ORIGIN, PlaceRole.DESTINATION)
-            and not p.of_actor
-            and p.place.kind not in ("river", "country")
-        }
-    )
-    dates = sorted(
-        {
-            (d.range.start, d.range.end)
-            for b in entity.acts
-            for d in reading.clauses[b.clause].dates
-            if d.range is not None and d.kind not in ("spoke", "dateline", "since")
-        }
-    )
-    return tuple(places), tuple(dates)
-
-
 def _cases_of(top: Entity, reading: Reading) -> list[Case]:
     parts = _parts(top)
     adopted = any(p.adopted for p in parts)
     # parts told with places or dates of their own, all different, are cases of their own
-    signatures = [_signature(p, reading) for p in parts]
+    signatures = [signature(p, reading) for p in parts]
     distinct = all(any(s) for s in signatures) and len(set(signatures)) == len(parts)
     if len(parts) >= 2 and (adopted or distinct):
         whole = [b for b in top.acts if b.scope != "partial"]
@@ -256,6 +235,8 @@ def _episodes(case: Case, reading: Reading) -> list[Case]:
     for bound, value in dated:
         if value is None or _overlaps(value, first):
             continue
+        if bound.hit.modality is not Modality.OCCURRED:
+            continue  # "will be sent back next month": what awaits this episode's people
         clause = reading.clauses[bound.clause].clause
         cue = lx.ANOTHER_TIME.search(reading.text, clause.start, clause.end)
         if cue or _months_apart(value, first) > 3:

@@ -208,6 +208,8 @@ def _from_quantity(text: str, q: Quantity, clause_end: int) -> Ref:
     before = word_before(text, q.start)
     after = text[q.end : clause_end]
     lowered = q.text.lower()
+    if lowered.startswith("another"):
+        before = "another"  # "another soldier": one more, beside those named before
     plural = not (q.kind == "singular" or (q.count.max == 1 and q.count.min == 1))
     victim = _is_victim(text, q, after)
     if _NONE_OF.search(text, max(0, q.start - 16), q.start):
@@ -217,7 +219,6 @@ def _from_quantity(text: str, q: Quantity, clause_end: int) -> Ref:
     elif (q.count.min or 0) >= AGGREGATE_MIN or _PREDICATIVE.search(
         text, max(0, q.start - 20), q.start
     ):
-        kind = "generic"
         kind = "generic"
     elif before in _ADDITIVE_BEFORE or _ADDITIVE_AFTER.match(after) or q.head == "others":
         kind = "complement" if before in _COMPLEMENT_BEFORE else "additive"
