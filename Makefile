@@ -35,6 +35,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/extract_speed.py
 	$(BIN)/python benchmarks/gazetteer_find.py
 	$(BIN)/python benchmarks/link_accuracy.py
+	$(BIN)/python benchmarks/link_store_accuracy.py
 	$(BIN)/python benchmarks/link_speed.py
 	$(BIN)/python benchmarks/link_store_speed.py
 
