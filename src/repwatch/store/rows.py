@@ -179,7 +179,7 @@ def overrides_of(conn: Connection, incident_id: int) -> dict[str, Any]:
 
 def recompute(conn: Connection, incident_id: int, now: dt.datetime) -> Incident:
     """Reconcile an incident's fields from its mentions; an analyst's values stay as set."""
-    (base,) = load_incidents(conn, [incident_id])
+    (base,) = load_incidents(conn, [incident_id], with_backing=False)
     backing = backing_of(conn, incident_id)
     if not backing:  # kept for an analyst's decision, with the fields it had
         incident = base.model_copy(
@@ -212,16 +212,21 @@ def chunks(items: Sequence[Any], size: int) -> Iterator[Sequence[Any]]:
         yield items[start : start + size]
 
 
-def load_incidents(conn: Connection, ids: Sequence[int]) -> list[Incident]:
-    """The incidents with these ids, in the order given."""
+def load_incidents(
+    conn: Connection, ids: Sequence[int], *, with_backing: bool = True
+) -> list[Incident]:
+    """The incidents with these ids, in the order given; without their mention and
+    report ids unless ``with_backing``."""
     rows: dict[int, Row[Any]] = {}
     for chunk in chunks(ids, 500):
         for row in conn.execute(select(incidents).where(incidents.c.id.in_(chunk))):
             rows[row.id] = row
-    return incidents_from_rows(conn, [rows[i] for i in ids if i in rows])
+    return incidents_from_rows(conn, [rows[i] for i in ids if i in rows], with_backing=with_backing)
 
 
-def incidents_from_rows(conn: Connection, rows: Sequence[Row[Any]]) -> list[Incident]:
+def incidents_from_rows(
+    conn: Connection, rows: Sequence[Row[Any]], *, with_backing: bool = True
+) -> list[Incident]:
     ids = [row.id for row in rows]
     acts: dict[int, list[tuple[str, str]]] = defaultdict(list)
     backing: dict[int, list[tuple[int, str]]] = defaultdict(list)
@@ -232,6 +237,8 @@ def incidents_from_rows(conn: Connection, rows: Sequence[Row[Any]]) -> list[Inci
             .order_by(incident_acts.c.incident_id, incident_acts.c.position)
         ):
             acts[r.incident_id].append((r.act, r.modality))
+        if not with_backing:
+            continue
         for r in conn.execute(
             select(incident_mentions.c.incident_id, mentions.c.id, mentions.c.report_id)
             .join(mentions, mentions.c.id == incident_mentions.c.mention_id)
