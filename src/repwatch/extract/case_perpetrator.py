@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from repwatch.extract import lexicon as lx
 from repwatch.extract import perpetrator as perpetrator_component
 from repwatch.extract.case_places import COUNTRY_OF_SIDE, abroad, side_match
 from repwatch.extract.discourse import Bound
@@ -27,18 +28,21 @@ def perpetrator_of(
     else an authority named elsewhere in the case."""
     if all(_NO_AGENT.match(b.hit.text) for b in main):
         return None  # drowned, froze, swept away: no authority did it
+    place = next((p for p in places if p.role is PlaceRole.CAUGHT), None)
+    caught_in = state_of_country(place.country) if place is not None else None
     actor = None
     for bound in main:
-        actor = actor or _agent_of(bound, reading.clauses[bound.clause])
+        facts = reading.clauses[bound.clause]
+        actor = actor or _agent_of(bound, _acting(facts, reading.text, caught_in))
     for bound in main:
         for facts in reading.in_sentence(reading.clauses[bound.clause].sentence):
-            actor = actor or next((a for a in facts.actors if a.state is not None), None)
+            actor = actor or next(iter(_acting(facts, reading.text, caught_in)), None)
     for bound in main:
         actor = actor or _state_as_subject(bound, reading)
     bare = None
     for bound in main:
-        bare = bare or _agent_of(bound, reading.clauses[bound.clause], named=False)
-    place = next((p for p in places if p.role is PlaceRole.CAUGHT), None)
+        unnamed = [a for a in reading.clauses[bound.clause].actors if a.state is None]
+        bare = bare or _agent_of(bound, unnamed)
     held = any(a in (Act.ARREST, Act.DETENTION) for b in main for a in b.hit.acts)
     if not held:
         place = None  # a drowning has no perpetrator just for where it happened
@@ -55,6 +59,14 @@ def perpetrator_of(
         state = state_of_country(COUNTRY_OF_SIDE.get(side.group(1).lower()))
         span = EvidenceSpan.of(reading.text, side.start(1), side.end(1))
         return Sourced(value=state, spans=(span,), producer=perpetrator_component.PRODUCER)
+    origin = _still_at_origin(main, reading, places) if bare is not None else None
+    if bare is not None and origin is not None:
+        state = state_of_country(origin.country)
+        spans = tuple(
+            EvidenceSpan.of(reading.text, start, end)
+            for start, end in sorted([(bare.start, bare.end), (origin.start, origin.end)])
+        )
+        return Sourced(value=state, spans=spans, producer=perpetrator_component.PRODUCER)
     clauses = case.clauses
     if case.summary is not None:
         clauses = clauses + sorted({b.clause for b in case.summary.acts})
@@ -69,6 +81,45 @@ def perpetrator_of(
         ]
         if named:
             return _sourced_actor(named[0], named[0].state)
+    return None
+
+
+def _acting(facts: ClauseFacts, text: str, caught_in: Perpetrator | None) -> list[ActorHit]:
+    """The authorities of known state in a clause, but not those people were handed to
+    when they belong to another state than the one that caught them: "handed over to
+    North Korean authorities" (the returnees' own state), "caught in Laos … handed over to
+    Chinese authorities". Villagers handing people "to the Chinese police" in China keep it."""
+    return [
+        a
+        for a in facts.actors
+        if a.state is not None
+        and not (
+            _RECEIVER.search(text, max(0, a.start - 12), a.start)
+            and (a.state is Perpetrator.NORTH_KOREA or (caught_in not in (None, a.state)))
+        )
+    ]
+
+
+def _still_at_origin(
+    main: list[Bound], reading: Reading, places: list[PlaceHit]
+) -> PlaceHit | None:
+    """ "caught by border guards while trying to cross the Yalu from Hyesan": people caught
+    before they had left were caught by the guards of the place they left (a North Korean
+    one: other origins are too far from a border to tell)."""
+    origin = next(
+        (
+            p
+            for p in places
+            if p.role in (PlaceRole.ORIGIN, PlaceRole.CROSSED) and p.country == "KP"
+        ),
+        None,
+    )
+    if origin is None:
+        return None
+    for bound in main:
+        start, end = reading.sentence_spans[reading.clauses[bound.clause].sentence]
+        if lx.NOT_YET_ACROSS.search(reading.text, start, end):
+            return origin
     return None
 
 
@@ -98,10 +149,9 @@ def _sourced_actor(actor: ActorHit, state: Perpetrator | None) -> Sourced | None
     return Sourced(value=state, spans=(span,), producer=perpetrator_component.PRODUCER)
 
 
-def _agent_of(bound: Bound, facts: ClauseFacts, *, named: bool = True) -> ActorHit | None:
-    """The authority that did an act: after a passive trigger ("by …"), else its subject.
-    ``named``: only authorities whose state is known; else any ("police")."""
-    actors = [a for a in facts.actors if (a.state is not None) == named]
+def _agent_of(bound: Bound, actors: list[ActorHit]) -> ActorHit | None:
+    """The authority of ``actors`` (those of the bound act's clause) that did the act:
+    after a passive trigger ("by …"), else its subject."""
     if not actors:
         return None
     after = [a for a in actors if a.start >= bound.hit.end]

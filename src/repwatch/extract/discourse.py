@@ -10,405 +10,19 @@ a negated act binds nothing. ``segment`` then turns groups into cases.
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, field
-
+from repwatch.extract import lexicon as lx
 from repwatch.extract.acts import ActHit
 from repwatch.extract.binding import choose_ref, has_object, reduced_relative, subject_of
+from repwatch.extract.discourse_entities import Bound, Entity
+from repwatch.extract.discourse_resolve import Groups
 from repwatch.extract.korean import is_korean
 from repwatch.extract.reading import ClauseFacts
-from repwatch.extract.victims import Ref
-from repwatch.model import Act, VictimCount
+
+__all__ = ["Bound", "Discourse", "Entity"]
 
 
-@dataclass(eq=False)
-class Bound:
-    """An act trigger bound to a group."""
-
-    hit: ActHit
-    clause: int
-    scope: str = "own"  # "own", "whole" (all of the group), "partial" (some of it)
-
-
-@dataclass(eq=False)
-class Entity:
-    """A group of people the report speaks of."""
-
-    index: int
-    count: VictimCount | None
-    refs: list[Ref]
-    head: str | None = None
-    kind: str = "new"
-    parent: Entity | None = None
-    children: list[Entity] = field(default_factory=list)
-    acts: list[Bound] = field(default_factory=list)
-    clauses: list[int] = field(default_factory=list)
-    merged_into: Entity | None = None
-    refined: VictimCount | None = None  # "65 people, among them 63 North Koreans"
-    not_victims: list[VictimCount] = field(default_factory=list)  # "two of the 13 were guides"
-    member: bool = False  # one of a group, never a case of its own ("the woman")
-    like_previous: bool = False
-    adopted: bool = False  # a case a summary's count covers
-    companion_of: Entity | None = None  # "another soldier who fled with him"
-
-    @property
-    def alive(self) -> bool:
-        return self.merged_into is None
-
-    @property
-    def plural(self) -> bool:
-        return self.count is None or self.count.max != 1
-
-    def top(self) -> Entity:
-        entity = self
-        while entity.parent is not None:
-            entity = entity.parent
-        return entity
-
-    def descendants(self) -> list[Entity]:
-        found = []
-        for child in self.children:
-            found.append(child)
-            found.extend(child.descendants())
-        return found
-
-    def has_state_acts(self, *, deep: bool = True) -> bool:
-        entities = [self, *self.descendants()] if deep else [self]
-        return any(act is not Act.CROSSING for e in entities for b in e.acts for act in b.hit.acts)
-
-
-class Discourse:
+class Discourse(Groups):
     """The groups of one report, built clause by clause."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.entities: list[Entity] = []
-        self.recent: list[Entity] = []  # by last mention, most recent last
-        self._before: Entity | None = None  # the salient group before the current clause
-        self.prominent: list[Entity] = []  # subjects and groups acted upon, most recent last
-
-    # --- entities ---------------------------------------------------------------
-
-    def _new(self, ref: Ref, clause: int, parent: Entity | None = None) -> Entity:
-        entity = Entity(len(self.entities), ref.count, [ref], ref.head, ref.kind, parent)
-        entity.clauses.append(clause)
-        if parent is not None:
-            parent.children.append(entity)
-        self.entities.append(entity)
-        self._touch(entity)
-        return entity
-
-    def _touch(self, entity: Entity) -> None:
-        if entity in self.recent:
-            self.recent.remove(entity)
-        self.recent.append(entity)
-
-    def _promote(self, entity: Entity) -> None:
-        if entity in self.prominent:
-            self.prominent.remove(entity)
-        self.prominent.append(entity)
-
-    def _live(self) -> list[Entity]:
-        return [e for e in reversed(self.recent) if e.alive]
-
-    def _salient(self, *, plural: bool | None = None, acting: bool = True) -> Entity | None:
-        """The most recently mentioned group (that has acts, first) of the right number."""
-        passes = (True, False) if acting else (False,)
-        for needs_acts in passes:
-            for entity in self._live():
-                if needs_acts and not entity.acts:
-                    continue
-                if plural is None or entity.plural == plural:
-                    return entity
-        return None
-
-    def _with_count(self, count: VictimCount) -> Entity | None:
-        for entity in self._live():
-            if entity.count == count or entity.refined == count:
-                return entity
-        return None
-
-    # --- references ------------------------------------------------------------------
-
-    def resolve(self, ref: Ref, clause: int) -> tuple[list[Entity], str] | None:
-        """The groups a reference names, and the scope of acts told of it; None when it
-        names people in general or people who are not victims."""
-        if ref.kind == "generic" or ref.aggregate:
-            return None
-        if not ref.victim:
-            if ref.kind == "partitive" and ref.count is not None:
-                parent = self._partitive_parent(ref)
-                if parent is not None:
-                    parent.not_victims.append(ref.count)
-            return None
-        handler = getattr(self, f"_resolve_{ref.kind}", None)
-        if handler is None:
-            return None
-        result = handler(ref, clause)
-        if result is None:
-            return None
-        entities, scope = result
-        for entity in entities:
-            if clause not in entity.clauses:
-                entity.clauses.append(clause)
-            if ref not in entity.refs:
-                entity.refs.append(ref)
-            self._touch(entity)
-        return entities, scope
-
-    def _named(self, ref: Ref) -> Entity | None:
-        for entity in self._live():
-            if any(r.kind in ("name", "surname") and r.head == ref.head for r in entity.refs):
-                return entity
-        return None
-
-    def _resolve_name(self, ref: Ref, clause: int) -> tuple[list[Entity], str]:
-        """ "Lee Young-hwa": a person, the one named so before if any."""
-        known = self._named(ref)
-        if known is None:
-            # a name given to the one person just told of ("A North Korean woman … Ms. Ri")
-            last = next((e for e in reversed(self.prominent) if e.alive), None)
-            if (
-                last is not None
-                and last.count is not None
-                and last.count.max == 1
-                and not any(r.kind in ("name", "surname") for r in last.refs)
-            ):
-                known = last
-        return ([known], "own") if known is not None else self._resolve_new(ref, clause)
-
-    def _resolve_surname(self, ref: Ref, clause: int) -> tuple[list[Entity], str] | None:
-        """ "Lee" alone: the person named so before; "Ri, 29," a person; else no one."""
-        known = self._named(ref)
-        if known is not None:
-            return [known], "own"
-        if _AGE_AFTER.match(self.text, ref.end):
-            return self._resolve_name(ref, clause)
-        return None
-
-    def _resolve_new(self, ref: Ref, clause: int) -> tuple[list[Entity], str]:
-        entity = self._new(ref, clause)
-        entity.companion_of = self._companion(ref)
-        return [entity], "own"
-
-    def _companion(self, ref: Ref) -> Entity | None:
-        """ "another soldier who fled with him": the group they were with, if acted upon too."""
-        if ref.count is None or not _WITH_HIM.match(self.text, ref.end):
-            return None
-        return next((e for e in reversed(self.prominent) if e.alive and e.count), None)
-
-    def _resolve_additive(self, ref: Ref, clause: int) -> tuple[list[Entity], str]:
-        companion = self._companion(ref)
-        if companion is not None:
-            entity = self._new(ref, clause)
-            entity.companion_of = companion
-            return [entity], "own"
-        # "eighteen others" after "twelve of the 35": a sibling, if the whole still has room
-        last = self._salient(acting=False)
-        parent = last.parent if last is not None else None
-        if parent is not None and parent.count is not None and ref.count is not None:
-            used = sum((c.count.min or 0) for c in parent.children if c.count) + (
-                ref.count.min or 0
-            )
-            if parent.count.max is not None and used > parent.count.max:
-                parent = None
-        return [self._new(ref, clause, parent)], "own"
-
-    def _partitive_parent(self, ref: Ref) -> Entity | None:
-        lowered = ref.text.lower()
-        if " of the " in lowered or " of those " in lowered:
-            tail = lowered.rsplit(" of ", 1)[1]
-            number = [w for w in tail.split() if w.isdigit()]
-            if number:
-                found = self._with_count(VictimCount.exactly(int(number[0])))
-                if found is not None:
-                    return found
-        return self._salient(plural=True, acting=False)
-
-    def _resolve_partitive(self, ref: Ref, clause: int) -> tuple[list[Entity], str]:
-        parent = self._partitive_parent(ref)
-        return [self._new(ref, clause, parent)], "own"
-
-    def _resolve_complement(self, ref: Ref, clause: int) -> tuple[list[Entity], str]:
-        last = self._salient(acting=False)
-        if ref.count is None or not ref.plural:
-            # "the other", "the rest": the remaining members of the group just spoken of
-            group = self._salient(plural=True)
-            if group is not None:
-                member = self._new(ref, clause, group.top())
-                member.member = True
-                return [member], "own"
-        parent = None
-        if last is not None and last.parent is not None:
-            parent = last.parent
-        elif last is not None and last.count is not None and ref.count is not None:
-            parent = last if (last.count.min or 0) > (ref.count.min or 0) else None
-        return [self._new(ref, clause, parent)], "own"
-
-    def _resolve_member(self, ref: Ref, clause: int) -> tuple[list[Entity], str] | None:
-        for entity in self._live():
-            if any(r.start == ref.parent_start for r in entity.refs):
-                if entity.count is None:
-                    entity.count = ref.count  # "the largest group, 13 people"
-                elif ref.head in ("north korean", "defector") and entity.head in (
-                    "people",
-                    "person",
-                    None,
-                ):
-                    entity.refined = ref.count
-                return [entity], "own"
-        return None
-
-    def _resolve_bare(self, ref: Ref, clause: int) -> tuple[list[Entity], str]:
-        last = self._salient(plural=True, acting=False)
-        if (
-            last is not None
-            and last.count is not None
-            and ref.count is not None
-            and (ref.count.max or 0) < (last.count.min or 0)
-        ):
-            return [self._new(ref, clause, last)], "own"  # "Five were killed": part of them
-        return self._resolve_new(ref, clause)
-
-    def _resolve_definite(self, ref: Ref, clause: int) -> tuple[list[Entity], str]:
-        scope = "whole" if ref.universal else "own"
-        if ref.restrictive:
-            return self._resolve_new(ref, clause)
-        if _POSSESSIVE.match(ref.text) and ref.head and ref.count and ref.count.max:
-            # "her nine-year-old son": someone new, unless named so before ("his mother")
-            for entity in self._live():
-                if any(r.head == ref.head and _POSSESSIVE.match(r.text) for r in entity.refs):
-                    return [entity], scope
-            entity = self._new(ref, clause)
-            if _WITH_BEFORE.search(self.text, max(0, ref.start - 12), ref.start):
-                entity.companion_of = next(
-                    (e for e in reversed(self.prominent) if e.alive and e is not entity), None
-                )
-            return [entity], "own"
-        if ref.head in _COLLECTIVE:
-            # "the whole family": the family named before, not the group spoken of last
-            for entity in self._live():
-                if any(r.head == ref.head for r in entity.refs if r is not ref):
-                    return [entity.top()], scope
-        if ref.count is not None and ref.count.min is not None and ref.count == ref.count:
-            if ref.count.max is not None:
-                found = self._with_count(ref.count)
-                if found is not None:
-                    return [found], scope
-                merged = self._merge_recent(ref, clause)
-                if merged is not None:
-                    return [merged], scope
-                last = self._salient(plural=True)
-                if last is not None and (
-                    last.count is None or (last.count.min or 0) > ref.count.max
-                ):
-                    child = self._new(ref, clause, last)  # "the two wounded survivors"
-                    child.member = True
-                    return [child], "own"
-                return self._resolve_new(ref, clause)
-        last = self._salient(plural=ref.plural if ref.count is not None else True)
-        if last is None:
-            return self._resolve_new(ref, clause)
-        return [last], scope
-
-    def _merge_recent(self, ref: Ref, clause: int) -> Entity | None:
-        """ "The two" after "a young man … and the man with him": one group of both."""
-        assert ref.count is not None
-        wanted = ref.count.min or 0
-        tops = [e for e in self._live() if e.parent is None and e.count and e.count.max]
-        for k in (2, 3):
-            group = tops[:k]
-            if len(group) == k and sum(e.count.max or 0 for e in group if e.count) == wanted:
-                merged = self._new(ref, clause)
-                for entity in group:
-                    entity.merged_into = merged
-                    merged.acts.extend(entity.acts)
-                    merged.refs.extend(entity.refs)
-                    merged.clauses.extend(entity.clauses)
-                    for child in entity.children:
-                        child.parent = merged
-                        merged.children.append(child)
-                return merged
-        return None
-
-    def _resolve_universal(self, ref: Ref, clause: int) -> tuple[list[Entity], str] | None:
-        if ref.count is not None and ref.count.max is not None:
-            found = self._with_count(ref.count)
-            if found is not None:
-                return [found], "whole"
-            tops = [e for e in self._live() if e.parent is None and e.count and e.acts]
-            total = 0
-            group: list[Entity] = []
-            for entity in tops:
-                total += entity.count.min or 0 if entity.count else 0
-                group.append(entity)
-                if total == ref.count.max:
-                    return group, "own"
-                if total > ref.count.max:
-                    break
-        last = self._salient()
-        if last is None:
-            return None  # "all of them" with no one named before: people in general
-        return [last.top()], "whole"
-
-    def _resolve_partial(self, ref: Ref, clause: int) -> tuple[list[Entity], str] | None:
-        # "most have already been handed back": some of a group already acted upon
-        if _NONE.match(ref.text):
-            return None  # "none of the seven were released": nothing was done to anyone
-        last = self._salient(plural=True)
-        return ([last], "partial") if last is not None and last.acts else None
-
-    def _resolve_pronoun(self, ref: Ref, clause: int) -> tuple[list[Entity], str] | None:
-        resolved = self._pronoun(ref)
-        if resolved is not None and ref.count is not None and len(resolved[0]) == 1:
-            # "he and a companion": the one named before, and the people joined to him
-            entity = resolved[0][0]
-            own = entity.count.max if entity.count and entity.count.max else None
-            alone = 2 if ref.plural else 1
-            if own is not None and ref.count.max is not None:
-                entity.count = VictimCount.exactly(own + ref.count.max - alone)
-        return resolved
-
-    def _pronoun(self, ref: Ref) -> tuple[list[Entity], str] | None:
-        # a pronoun names the group last spoken of as a subject or acted upon
-        last = next(
-            (e for e in reversed(self.prominent) if e.alive and e.plural == ref.plural), None
-        )
-        last = last or self._salient(plural=ref.plural)
-        if last is None:
-            last = self._salient()
-        if last is None:
-            return None
-        return [last], "whole" if ref.universal else "own"
-
-    def _elaborated_group(
-        self,
-        ref: Ref,
-        facts: ClauseFacts,
-        resolved: dict[int, tuple[list[Entity], str] | None],
-    ) -> Entity | None:
-        """ "opened fire on a group of defectors, killing one woman": the one named after a
-        participle is one of the group the clause named before it."""
-        if ref.kind not in ("new", "additive") or not ref.victim:
-            return None
-        before = [h for h in facts.acts if h.end <= ref.start]
-        if not before or not before[-1].text.lower().endswith("ing"):
-            return None
-        if ref.start - before[-1].end > 3:
-            return None
-        for earlier in facts.refs:
-            if earlier.start >= ref.start:
-                break
-            found = resolved.get(earlier.start)
-            if found and len(found[0]) == 1 and found[0][0].plural:
-                group = found[0][0]
-                if group.count is None or (
-                    ref.count is not None and (ref.count.max or 0) < (group.count.min or 0)
-                ):
-                    return group
-        return None
-
-    # --- acts ---------------------------------------------------------------------
 
     def read_clause(self, facts: ClauseFacts, previous: list[Entity] | None) -> list[Entity]:
         """Resolve the clause's references and bind its acts; returns the groups bound."""
@@ -432,7 +46,7 @@ class Discourse:
             if not hit.counts or (facts.generic and hit.modality.value == "occurred"):
                 continue
             hit = reduced_relative(self.text, hit, facts)
-            target = self._target(hit, facts, resolved, bound or previous)
+            target = self._target(hit, facts, resolved, bound, previous)
             if target is None:
                 continue
             entities, scope = target
@@ -451,13 +65,24 @@ class Discourse:
         hit: ActHit,
         facts: ClauseFacts,
         resolved: dict[int, tuple[list[Entity], str] | None],
-        fallback: list[Entity] | None,
+        bound: list[Entity],
+        previous: list[Entity] | None,
     ) -> tuple[list[Entity], str] | None:
         ref = choose_ref(self.text, hit, facts)
         if ref is not None:
             return resolved.get(ref.start)
         if hit.voice == "nominal":
+            # "they were beaten during interrogation": an act named as the circumstance of
+            # what the clause tells of its subject is the subject's too
+            if not lx.ADJUNCT_BEFORE.search(self.text, max(0, hit.start - 40), hit.start):
+                return None
+            if bound:
+                return bound, "own"
+            before = [r for r in facts.refs if r.end <= hit.start]
+            if before and lx.PASSIVE_AFTER_SUBJECT.match(self.text, before[-1].end, hit.start):
+                return resolved.get(before[-1].start)  # "the workers were beaten during …"
             return None
+        fallback = bound or previous
         if hit.voice == "active" and has_object(self.text, hit):
             return None
         if fallback:
@@ -468,15 +93,3 @@ class Discourse:
             return None
         last = self._before
         return ([last], "own") if last is not None else None
-
-
-# Nouns of a group as a whole, which a definite phrase names again ("the family").
-_COLLECTIVE = frozenset(("family", "household", "group", "party"))
-_POSSESSIVE = re.compile(r"(?:his|her|their|[A-Z]\w*['’]s)\s", re.IGNORECASE)
-_WITH_BEFORE = re.compile(r"\b(?:with|and)\s+$", re.IGNORECASE)
-_AGE_AFTER = re.compile(r"\s*(?:,\s*\d{1,2}\s*,|\(\d{1,2}\))")
-_NONE = re.compile(r"(?:none|neither|no\s+one|nobody)\b", re.IGNORECASE)
-_WITH_HIM = re.compile(
-    r"\s*,?\s*(?:who|that)\s+(?:[\w-]+\s+){0,3}?(?:with|alongside)\s+(?:him|her|them)\b",
-    re.IGNORECASE,
-)

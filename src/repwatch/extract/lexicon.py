@@ -66,6 +66,15 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"|(?:took|taken)\s+off",
         A.ARREST,
     ),
+    # "were taken from the house of a farmer", "dragged away from their hiding place": people
+    # removed from where they lived or hid
+    _t(
+        r"(?:took|taken|removed|dragged|hauled)(?=(?:\s+\S+){0,2}?\s+(?:away\s+)?from"
+        r"\s+(?:the|a|an|their|his|her|its)\s+(?:[\w-]+\s+){0,2}?(?:house|home|houses|homes"
+        r"|guesthouse|apartment|flat|hotel|hideout|shelter|room|workplace|farmhouse|restaurant"
+        r"|church|hiding\s+place|safe\s*house|dormitory|factory)\b)",
+        A.ARREST,
+    ),
     _t(
         r"dragg(?:ed|ing)" + _GAP + r"\s+back|haul(?:ed|ing)" + _GAP + r"\s+back",
         A.ARREST,
@@ -306,6 +315,13 @@ GENERIC_CUES = re.compile(
     r"|end|early|late|mid))|tens\s+of\s+thousands|thousands\s+of)\b",
     re.IGNORECASE,
 )
+# A superlative or ordinal just before a cue of GENERIC_CUES: the cue measures this case
+# against others ("one of the largest single returns reported in recent years").
+COMPARISON_BEFORE = re.compile(
+    r"\b(?:(?:one\s+of\s+)?the\s+(?:\w+est|most\s+\w+|first|only|biggest|worst)"
+    r"|(?:largest|biggest|worst|first)|(?:un)?precedented)\b[^.;:!?]{0,60}$",
+    re.IGNORECASE,
+)
 # A death by illness or age is not a death during an attempt.
 NATURAL_DEATH = re.compile(
     r"^\s+(?:of|from)\s+(?:an?\s+)?(?:illness|disease|cancer|natural|old\s+age|sickness"
@@ -365,6 +381,31 @@ LIKE_PREVIOUS = re.compile(r"\b(?:as\s+well|too|also|likewise|similarly)\b", re.
 SIDE_OF_BORDER = re.compile(
     r"\b(?:on|to|reached|onto|at)\s+(?:the\s+)?(Chinese|Russian|Lao|Thai|Vietnamese"
     r"|Mongolian)\s+(?:bank|soil|shore|riverbank)",
+    re.IGNORECASE,
+)
+# An act done before people had crossed ("while trying to cross", "before reaching the
+# Chinese bank"): they were still on the side they left.
+NOT_YET_ACROSS = re.compile(
+    r"\b(?:while|when|as)\s+(?:(?:they|he|she)\s+(?:was|were)\s+)?(?:trying|attempting|about)"
+    r"\s+to\s+(?:cross|flee|escape|defect|leave)\b"
+    r"|\bbefore\s+(?:(?:they|he|she)\s+could\s+)?(?:reach(?:ing)?|cross(?:ing)?|get(?:ting)?"
+    r"\s+(?:to|across))\b",
+    re.IGNORECASE,
+)
+# A preposition making an act noun the circumstance of the verb before it ("beaten during
+# interrogation", "confessed under questioning", "died after torture").
+ADJUNCT_BEFORE = re.compile(
+    r"\b(?:during|after|before|under|following|through|in\s+the\s+course\s+of)\s+"
+    r"(?:(?:the|their|his|her|its|a|an|harsh|brutal|repeated|lengthy|long|intense)\s+){0,2}$",
+    re.IGNORECASE,
+)
+# From a subject to an adjunct act noun through a passive or copular predicate ("… were
+# beaten during", "… was held for a week under"): the act noun is the subject's.
+PASSIVE_AFTER_SUBJECT = re.compile(
+    r"\s*(?:,[^,.;]{1,40},\s*)?(?:were|was|had\s+been|have\s+been|has\s+been|are|is)"
+    r"(?:\s+(?:[\w-]+)){1,6}?\s+"
+    r"(?:during|after|before|under|following|through|in\s+the\s+course\s+of)\s+"
+    r"(?:(?:the|their|his|her|its|a|an|harsh|brutal|repeated|lengthy|long|intense)\s+){0,2}$",
     re.IGNORECASE,
 )
 # Words that show a clause has a verb of its own (a rough test, without a tagger).

@@ -30,6 +30,19 @@ _FORCE = (
 ACTORS: tuple[tuple[re.Pattern[str], Perpetrator | None], ...] = tuple(
     (re.compile(pattern, re.IGNORECASE if flags else 0), state)
     for pattern, state, flags in (
+        # guards named by the bank they stand on ("guards on the North Korean bank")
+        (
+            rf"\b{_FORCE}\s+(?:stationed\s+|posted\s+)?(?:on|at|from)\s+the\s+North\s+Korean?"
+            r"\s+(?:side|bank|shore|riverbank)\b",
+            Perpetrator.NORTH_KOREA,
+            1,
+        ),
+        (
+            rf"\b{_FORCE}\s+(?:stationed\s+|posted\s+)?(?:on|at|from)\s+the\s+Chinese"
+            r"\s+(?:side|bank|shore|riverbank)\b",
+            Perpetrator.CHINA,
+            1,
+        ),
         (rf"\bNorth\s+Korean?\s+(?:[\w-]+\s+){{0,2}}?{_FORCE}\b", Perpetrator.NORTH_KOREA, 1),
         (r"\bthe\s+North['’]s\s+(?:[\w-]+\s+){0,2}?" + _FORCE + r"\b", Perpetrator.NORTH_KOREA, 1),
         # "shot by his country's border guards" (of a North Korean), "the Korean People's Army"
@@ -49,7 +62,8 @@ ACTORS: tuple[tuple[re.Pattern[str], Perpetrator | None], ...] = tuple(
         (r"\bChinese\s+side\b", Perpetrator.CHINA, 1),
         (r"\bNorth\s+Korean\s+side\b", Perpetrator.NORTH_KOREA, 1),
         (
-            r"(?<=\bthe\s)Chinese\b(?!\s+(?:bank|border|territory|soil|city|town|village|coast"
+            r"(?<=\bthe\s)Chinese\b(?!\s+(?:bank|border|territory|soil|city|town|village|coast|shore"
+            r"|riverbank|river|brokers?|smugglers?|guides?|employers?|husbands?|families|family"
             r"|man|men|woman|women|husband|wife|citizens?|nationals?|media|newspapers?|reporters"
             r"|law|phones?|mobile|cities|government|embassy|side\s+of|President|Foreign"
             r"|officials?\s+had|people|farmer|tourists))",

@@ -255,6 +255,14 @@ def _universals(text: str, start: int, end: int) -> list[Ref]:
     ]
 
 
+# A verb of saying right after "the group": the group is the one speaking.
+_SPEAKER_AFTER = re.compile(
+    r"\s*(?:,\s*)?(?:said|says|say|told|tells|reported|reports|added|adds|stated|states"
+    r"|claimed|claims|announced|noted|warned|urged|believes|fears|feared|confirmed)\b",
+    re.IGNORECASE,
+)
+
+
 def _definites(text: str, start: int, end: int) -> list[Ref]:
     refs = []
     for m in _scan(_DEFINITE_NP, text, start, end):
@@ -265,6 +273,8 @@ def _definites(text: str, start: int, end: int) -> list[Ref]:
             continue
         if FOREIGN.search(m.group("mods")) and not NORTH_KOREAN.search(m.group("mods")):
             continue
+        if head in ("group", "groups") and _SPEAKER_AFTER.match(text, m.end(), end):
+            continue  # "the group said": the organisation reporting, not the victims
         plural = head not in ("family", "pair", "couple")
         count = VictimCount.exactly(2) if head in ("pair", "couple") else None
         after = text[m.end() : end]

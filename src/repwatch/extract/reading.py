@@ -130,8 +130,17 @@ def read(text: str, doc: Doc, published: dt.date | None) -> Reading:
                 actors=tuple(actors[index]),
                 dates=_within(dates, start, end),
                 sources=_within(sources, start, end),
-                generic=bool(lx.GENERIC_CUES.search(text, start, end)),
+                generic=_generic(text, start, end),
                 like_previous=bool(lx.LIKE_PREVIOUS.search(text, start, end)),
             )
         )
     return Reading(text, published, tuple(facts), tuple(spans))
+
+
+def _generic(text: str, start: int, end: int) -> bool:
+    """Whether the clause is general: a cue of habit or tally, unless the cue only frames
+    a comparison ("one of the largest returns in recent years", "the first since 2010")."""
+    for match in lx.GENERIC_CUES.finditer(text, start, end):
+        if not lx.COMPARISON_BEFORE.search(text, max(start, match.start() - 80), match.start()):
+            return True
+    return False
