@@ -15,6 +15,7 @@ import hashlib
 import re
 import unicodedata
 from enum import StrEnum
+from functools import lru_cache
 from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -164,8 +165,9 @@ class DateRange(Frozen):
         return self
 
     def bounds(self) -> tuple[dt.date | None, dt.date | None]:
-        """The first and last day this range can mean ("2019-11" → Nov 1 and Nov 30)."""
-        return _first_day(self.start), _last_day(self.end or self.start)
+        """The first and last day this range can mean ("2019-11" → Nov 1 and Nov 30);
+        a range with one end only is that end's period."""
+        return _bounds(self.start or self.end, self.end or self.start)
 
     @classmethod
     def day(cls, day: dt.date) -> DateRange:
@@ -183,6 +185,16 @@ def _real_date(value: str) -> bool:
         return len(value) != 7 or 1 <= int(value[5:]) <= 12
     except ValueError:
         return False
+
+
+def date_bounds(date: DateRange | None) -> tuple[dt.date | None, dt.date | None]:
+    """The first and last day a (partial) date range can mean; (None, None) for no date."""
+    return date.bounds() if date else (None, None)
+
+
+@lru_cache(maxsize=65536)  # linking asks for the same few thousand ranges again and again
+def _bounds(start: str | None, end: str | None) -> tuple[dt.date | None, dt.date | None]:
+    return _first_day(start), _last_day(end)
 
 
 def _first_day(value: str | None) -> dt.date | None:

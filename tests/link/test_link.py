@@ -1,4 +1,4 @@
-"""link() as the store calls it, and linking the test corpus from its gold mentions."""
+"""Linking the test corpus from its gold mentions."""
 
 from __future__ import annotations
 
@@ -8,18 +8,10 @@ from collections import Counter
 from collections.abc import Hashable, Sequence
 from itertools import combinations
 
-from repwatch.link import Backing, candidate_window, decide, incident_from, link, reconcile
+from repwatch.link import Backing, candidate_window, decide, incident_from, reconcile
 from repwatch.model import Incident, Mention
 
-from .conftest import gold_mention, mention, read_jsonl
-
-
-def test_link_makes_one_incident_per_mention() -> None:
-    mentions = [mention("a", count=2, mention_id=1), mention("b", count=2, mention_id=2)]
-
-    incidents = link(mentions)
-
-    assert incidents == [Incident.from_mention(m) for m in mentions]
+from .conftest import gold_mention, read_jsonl
 
 
 def test_corpus_files_describe_the_same_reports() -> None:

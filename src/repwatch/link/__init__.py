@@ -12,8 +12,6 @@ keeps decisions and records analysts' choices.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from repwatch.link.decide import LinkDecision, decide
 from repwatch.link.duplicates import near_duplicate, shingles
 from repwatch.link.incident import incident_from
@@ -29,7 +27,6 @@ from repwatch.link.reconcile import (
 from repwatch.link.score import JOIN_THRESHOLD, REVIEW_THRESHOLD, PairScore, score_pair
 from repwatch.link.values import FIELDS, PlaceValue
 from repwatch.link.window import CandidateWindow, candidate_window
-from repwatch.model import Incident, Mention
 
 __all__ = [
     "FIELDS",
@@ -48,15 +45,8 @@ __all__ = [
     "date_bounds",
     "decide",
     "incident_from",
-    "link",
     "near_duplicate",
     "reconcile",
     "score_pair",
     "shingles",
 ]
-
-
-def link(mentions: Sequence[Mention]) -> list[Incident]:
-    """The incidents that these newly stored mentions make: one each, for now. The store
-    turns a mention into a join or a proposal with ``candidate_window`` and ``decide``."""
-    return [Incident.from_mention(mention) for mention in mentions]

@@ -7,15 +7,19 @@ numbers. Profiles are kept while their (immutable) mention lives.
 
 from __future__ import annotations
 
-import calendar
-import datetime as dt
 import math
 from dataclasses import dataclass
-from functools import lru_cache
 
 from repwatch.gazetteer.normalise import fold
 from repwatch.link.memo import MentionMemo
-from repwatch.model import MAIN_PLACE_ROLES, Act, DateRange, Mention, Perpetrator, PlaceMention
+from repwatch.model import (
+    MAIN_PLACE_ROLES,
+    Act,
+    Mention,
+    Perpetrator,
+    PlaceMention,
+    date_bounds,
+)
 
 # A place given without a radius is taken to be a town of about this size.
 DEFAULT_RADIUS_KM = 5.0
@@ -43,37 +47,6 @@ class Profile:
     days: tuple[int, int] | None  # first and last day as proleptic ordinals
     spots: tuple[Spot, ...]  # the places of the main act
     perpetrator: Perpetrator | None
-
-
-def date_bounds(date: DateRange | None) -> tuple[dt.date | None, dt.date | None]:
-    """The first and last day a (partial) date range can mean: "2019-11" is
-    2019-11-01..2019-11-30; a range with one end only is that end's period."""
-    if date is None:
-        return None, None
-    return _bounds(date.start or date.end, date.end or date.start)
-
-
-@lru_cache(maxsize=65536)
-def _bounds(start: str | None, end: str | None) -> tuple[dt.date | None, dt.date | None]:
-    if start is None or end is None:
-        return None, None
-    try:
-        return _first_day(start), _last_day(end)
-    except ValueError:  # a well-formed but impossible date ("2019-02-30") bounds nothing
-        return None, None
-
-
-def _first_day(value: str) -> dt.date:
-    parts = [int(p) for p in value.split("-")]
-    return dt.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
-
-
-def _last_day(value: str) -> dt.date:
-    parts = [int(p) for p in value.split("-")]
-    year = parts[0]
-    month = parts[1] if len(parts) > 1 else 12
-    day = parts[2] if len(parts) > 2 else calendar.monthrange(year, month)[1]
-    return dt.date(year, month, day)
 
 
 def case_places(mention: Mention) -> tuple[PlaceMention, ...]:

@@ -15,7 +15,14 @@ from sqlalchemy import Connection, Engine, delete, func, insert, or_, select, te
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from repwatch.errors import InputError, NotFound, StoreError
-from repwatch.model import Act, DateRange, Incident, IncidentStatus, Mention, Modality, Report
+from repwatch.model import (
+    Act,
+    Incident,
+    IncidentStatus,
+    Mention,
+    Modality,
+    Report,
+)
 from repwatch.store import engine as engines
 from repwatch.store import rows
 from repwatch.store.audit import SYSTEM
@@ -50,11 +57,6 @@ class IncidentQuery:
 
 def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
-
-
-def date_bounds(date: DateRange | None) -> tuple[dt.date | None, dt.date | None]:
-    """The first and last day an ISO or partial date range can mean."""
-    return date.bounds() if date else (None, None)
 
 
 class Store(Reviewing):
