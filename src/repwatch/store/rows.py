@@ -121,10 +121,6 @@ def attach_mention(conn: Connection, incident_id: int, mention_id: int) -> None:
     conn.execute(insert(incident_mentions).values(incident_id=incident_id, mention_id=mention_id))
 
 
-def mention_from_row(row: Any) -> Mention:
-    return Mention.model_validate({**row.data, "id": row.id})
-
-
 def mention_from_json(mention_id: int, data: str) -> Mention:
     # Validating the stored JSON text directly is several times faster than a dict.
     return Mention.model_validate_json(data).model_copy(update={"id": mention_id})
@@ -152,7 +148,7 @@ def backing_of(conn: Connection, incident_id: int) -> list[Backing]:
     rows = conn.execute(
         select(
             mentions.c.id,
-            mentions.c.data,
+            _DATA_TEXT,
             reports.c.id.label("rid"),
             reports.c.publisher,
             reports.c.text,
@@ -163,7 +159,12 @@ def backing_of(conn: Connection, incident_id: int) -> list[Backing]:
         .order_by(mentions.c.id)
     ).all()
     return [
-        Backing(mention=mention_from_row(r), report_id=r.rid, publisher=r.publisher, text=r.text)
+        Backing(
+            mention=mention_from_json(r.id, r.data),
+            report_id=r.rid,
+            publisher=r.publisher,
+            text=r.text,
+        )
         for r in rows
     ]
 

@@ -318,13 +318,7 @@ class Store(Reviewing):
     def mentions_of(self, incident_id: int) -> list[Mention]:
         """The mentions backing an incident, in the order they were stored."""
         with self.engine.connect() as conn:
-            rows = conn.execute(
-                select(mentions.c.id, mentions.c.data)
-                .join(incident_mentions, incident_mentions.c.mention_id == mentions.c.id)
-                .where(incident_mentions.c.incident_id == incident_id)
-                .order_by(mentions.c.id)
-            ).all()
-        return [Mention.model_validate({**row.data, "id": row.id}) for row in rows]
+            return rows.mentions_by_incident(conn, [incident_id]).get(incident_id, [])
 
     def count_incidents(self) -> int:
         with self.engine.connect() as conn:
