@@ -14,6 +14,8 @@ from repwatch.cli.ingest import ingest_command
 from repwatch.cli.places import app as places_app
 from repwatch.cli.reports import reports_command
 from repwatch.cli.review import audit_app, incident_app, review_command
+from repwatch.cli.serve import serve_command
+from repwatch.cli.users import app as user_app
 
 app = typer.Typer(
     name="repwatch",
@@ -54,3 +56,5 @@ app.add_typer(places_app, name="places")
 app.command("review")(review_command)
 app.add_typer(incident_app, name="incident")
 app.add_typer(audit_app, name="audit")
+app.command("serve")(serve_command)
+app.add_typer(user_app, name="user")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import getpass
+import os
 from typing import Annotated, Any
 
 import typer
@@ -29,6 +31,18 @@ DbOption = Annotated[
         show_default=False,
     ),
 ]
+
+
+USER_ENV = "REPWATCH_USER"
+
+By = Annotated[
+    str | None,
+    typer.Option("--by", help=f"Who is acting [default: ${USER_ENV}, else your login name]"),
+]
+
+
+def default_actor() -> str:
+    return os.environ.get(USER_ENV) or getpass.getuser()
 
 
 def open_store(db: str | None) -> Store:

@@ -38,3 +38,7 @@ def demo_command(
         f"[bold]repwatch incidents --db {db}[/bold], [bold]repwatch show 1 --db {db}[/bold], "
         f"[bold]repwatch review --db {db}[/bold]"
     )
+    out.print(
+        f"Serve it in the browser: [bold]repwatch user add YOUR_NAME --role admin --db {db}[/bold] "
+        f"(once), then [bold]repwatch serve --db {db}[/bold] and open http://127.0.0.1:8000/"
+    )

@@ -2,34 +2,22 @@
 
 from __future__ import annotations
 
-import getpass
 import json
-import os
 from typing import Annotated
 
 import typer
 from rich.markup import escape
 from rich.table import Table
 
-from repwatch.cli.common import DbOption, open_store, out
+from repwatch.cli.common import By, DbOption, default_actor, open_store, out
 from repwatch.cli.incidents import incidents_table
 from repwatch.model import IncidentStatus
 from repwatch.review import parse_field_value
-
-USER_ENV = "REPWATCH_USER"
 
 incident_app = typer.Typer(help="Verify, reject, correct, merge or split an incident.")
 audit_app = typer.Typer(help="The audit log of every change to incidents.")
 
 
-def default_actor() -> str:
-    return os.environ.get(USER_ENV) or getpass.getuser()
-
-
-By = Annotated[
-    str | None,
-    typer.Option("--by", help=f"Who is acting [default: ${USER_ENV}, else your login name]"),
-]
 IncidentId = Annotated[int, typer.Argument(help="The incident's id.")]
 
 

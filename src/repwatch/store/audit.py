@@ -94,6 +94,14 @@ def history(conn: Connection, incident_id: int) -> list[AuditEntry]:
     return [AuditEntry(r.id, r.incident_id, r.action, r.detail, r.actor, r.at) for r in rows]
 
 
+def account_history(conn: Connection) -> list[AuditEntry]:
+    """The entries that concern accounts rather than an incident."""
+    rows = conn.execute(
+        select(audit_log).where(audit_log.c.incident_id.is_(None)).order_by(audit_log.c.id)
+    ).all()
+    return [AuditEntry(r.id, r.incident_id, r.action, r.detail, r.actor, r.at) for r in rows]
+
+
 def verify_chain(conn: Connection) -> ChainCheck:
     prev_hash, count = GENESIS, 0
     for row in conn.execute(select(audit_log).order_by(audit_log.c.id)):

@@ -8,30 +8,28 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import Any
 
 from sqlalchemy import Connection, Engine, delete, func, insert, or_, select, text
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from repwatch.errors import InputError, NotFound, StoreError
 from repwatch.model import (
-    Act,
     Incident,
     IncidentStatus,
     Mention,
-    Modality,
     Report,
 )
 from repwatch.store import engine as engines
 from repwatch.store import rows
+from repwatch.store.accounts import Accounts
 from repwatch.store.audit import SYSTEM
 from repwatch.store.linking import link_new
+from repwatch.store.listing import IncidentQuery as IncidentQuery  # re-exported
+from repwatch.store.listing import Listing
 from repwatch.store.review import Reviewing
 from repwatch.store.tables import (
     audit_log,
     extractions,
-    incident_acts,
     incident_mentions,
     incident_overrides,
     incidents,
@@ -40,26 +38,11 @@ from repwatch.store.tables import (
 )
 
 
-@dataclass(frozen=True, kw_only=True)
-class IncidentQuery:
-    """Which incidents to list; every criterion is optional."""
-
-    since: dt.date | None = None  # the incident may have happened on or after
-    until: dt.date | None = None  # … on or before
-    place: str | None = None  # part of the place name, its province, or its gazetteer id
-    act: Act | None = None
-    modality: Modality | None = None
-    status: IncidentStatus | None = None
-    min_victims: int | None = None
-    limit: int | None = None
-    offset: int = 0
-
-
 def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
-class Store(Reviewing):
+class Store(Reviewing, Accounts, Listing):
     """Reports, mentions and incidents in a SQLite or PostgreSQL database."""
 
     def __init__(self, engine: Engine) -> None:
@@ -259,54 +242,6 @@ class Store(Reviewing):
         return backed - orphans
 
     # --- incidents ------------------------------------------------------------------
-
-    def list_incidents(self, query: IncidentQuery | None = None) -> list[Incident]:
-        query = query or IncidentQuery()
-        conditions: list[Any] = []
-        if query.since:
-            # An undated incident cannot be said to fall in a date range.
-            conditions.append(incidents.c.date_hi >= query.since)
-        if query.until:
-            conditions.append(incidents.c.date_lo <= query.until)
-        if query.place:
-            pattern = f"%{query.place.strip().lower()}%"
-            conditions.append(
-                or_(
-                    func.lower(incidents.c.place_name).like(pattern),
-                    func.lower(incidents.c.admin1).like(pattern),
-                    func.lower(incidents.c.place_id).like(pattern),
-                )
-            )
-        if query.act:
-            conditions.append(
-                incidents.c.id.in_(
-                    select(incident_acts.c.incident_id).where(
-                        incident_acts.c.act == query.act.value
-                    )
-                )
-            )
-        if query.modality:
-            conditions.append(incidents.c.modality == query.modality.value)
-        if query.status:
-            conditions.append(incidents.c.status == query.status.value)
-        else:  # a merged incident lives on in the one it was merged into
-            conditions.append(incidents.c.status != IncidentStatus.MERGED.value)
-        if query.min_victims is not None:
-            conditions.append(
-                func.coalesce(incidents.c.victims_max, incidents.c.victims_min, -1)
-                >= query.min_victims
-            )
-        statement = (
-            select(incidents)
-            .where(*conditions)
-            .order_by(incidents.c.date_lo.is_(None), incidents.c.date_lo, incidents.c.id)
-            .offset(query.offset)
-        )
-        if query.limit is not None:
-            statement = statement.limit(query.limit)
-        with self.engine.connect() as conn:
-            found = conn.execute(statement).all()
-            return rows.incidents_from_rows(conn, found)
 
     def get_incident(self, incident_id: int) -> Incident:
         with self.engine.connect() as conn:

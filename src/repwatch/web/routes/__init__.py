@@ -1,0 +1,1 @@
+"""One module per feature, each holding its pages and its /api/v1 routes."""

@@ -1,0 +1,7 @@
+"""The incidents pages and their /api/v1 routes."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+router = APIRouter()
