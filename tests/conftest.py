@@ -33,3 +33,14 @@ def _isolated_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """No test may touch the user's real database."""
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
     monkeypatch.delenv("REPWATCH_DATABASE_URL", raising=False)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _sealing_key(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """One sealing key for the whole run, never the user's own."""
+    from repwatch.protect.seal import KEY_FILE_ENV
+
+    path = tmp_path_factory.mktemp("key") / "repwatch.key"
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv(KEY_FILE_ENV, str(path))
+        yield

@@ -153,3 +153,19 @@ def test_unknown_api_path_answers_in_the_error_shape(anonymous: TestClient) -> N
     response = anonymous.get("/api/v1/nothing-here")
     assert response.status_code == 404
     assert response.json()["error"]["type"] == "NotFound"
+
+
+def test_repeated_failed_log_ins_lock_the_name_for_a_while(anonymous: TestClient) -> None:
+    anonymous.get("/login")
+    token = anonymous.cookies[CSRF_COOKIE]
+    for _ in range(5):
+        response = anonymous.post(
+            "/login", data={"name": "ana", "password": "guess guess", "csrf_token": token}
+        )
+        assert response.status_code == 401
+    response = anonymous.post(
+        "/login", data={"name": "ana", "password": PASSWORD, "csrf_token": token}
+    )
+    assert response.status_code == 429
+    assert "too many failed log-ins" in response.text
+    assert SESSION_COOKIE not in anonymous.cookies

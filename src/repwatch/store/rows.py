@@ -24,6 +24,7 @@ from repwatch.model import (
     Perpetrator,
     VictimCount,
 )
+from repwatch.store import sealing
 from repwatch.store.codec import decode_value
 from repwatch.store.tables import (
     incident_acts,
@@ -121,9 +122,11 @@ def attach_mention(conn: Connection, incident_id: int, mention_id: int) -> None:
     conn.execute(insert(incident_mentions).values(incident_id=incident_id, mention_id=mention_id))
 
 
-def mention_from_json(mention_id: int, data: str) -> Mention:
+def mention_from_json(mention_id: int, data: str, sealed: str | None = None) -> Mention:
+    """A stored mention; its sensitive fields only when ``sealed`` is given and opens."""
     # Validating the stored JSON text directly is several times faster than a dict.
-    return Mention.model_validate_json(data).model_copy(update={"id": mention_id})
+    mention = Mention.model_validate_json(data).model_copy(update={"id": mention_id})
+    return sealing.join(mention, sealed)
 
 
 _DATA_TEXT = cast(mentions.c.data, Text).label("data")
@@ -133,13 +136,13 @@ def mentions_by_incident(conn: Connection, ids: Sequence[int]) -> dict[int, list
     found: dict[int, list[Mention]] = defaultdict(list)
     for chunk in chunks(ids, 500):
         rows = conn.execute(
-            select(incident_mentions.c.incident_id, mentions.c.id, _DATA_TEXT)
+            select(incident_mentions.c.incident_id, mentions.c.id, _DATA_TEXT, mentions.c.sealed)
             .join(mentions, mentions.c.id == incident_mentions.c.mention_id)
             .where(incident_mentions.c.incident_id.in_(chunk))
             .order_by(mentions.c.id)
         )
         for row in rows:
-            found[row.incident_id].append(mention_from_json(row.id, row.data))
+            found[row.incident_id].append(mention_from_json(row.id, row.data, row.sealed))
     return found
 
 
@@ -149,6 +152,7 @@ def backing_of(conn: Connection, incident_id: int) -> list[Backing]:
         select(
             mentions.c.id,
             _DATA_TEXT,
+            mentions.c.sealed,
             reports.c.id.label("rid"),
             reports.c.publisher,
             reports.c.text,
@@ -160,7 +164,7 @@ def backing_of(conn: Connection, incident_id: int) -> list[Backing]:
     ).all()
     return [
         Backing(
-            mention=mention_from_json(r.id, r.data),
+            mention=mention_from_json(r.id, r.data, r.sealed),
             report_id=r.rid,
             publisher=r.publisher,
             text=r.text,

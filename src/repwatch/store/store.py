@@ -20,12 +20,13 @@ from repwatch.model import (
     Report,
 )
 from repwatch.store import engine as engines
-from repwatch.store import rows
+from repwatch.store import rows, sealing
 from repwatch.store.accounts import Accounts
 from repwatch.store.audit import SYSTEM
 from repwatch.store.linking import link_new
 from repwatch.store.listing import IncidentQuery as IncidentQuery  # re-exported
 from repwatch.store.listing import Listing
+from repwatch.store.report_listing import ReportListing
 from repwatch.store.review import Reviewing
 from repwatch.store.tables import (
     audit_log,
@@ -42,7 +43,7 @@ def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
-class Store(Reviewing, Accounts, Listing):
+class Store(Reviewing, Accounts, Listing, ReportListing):
     """Reports, mentions and incidents in a SQLite or PostgreSQL database."""
 
     def __init__(self, engine: Engine) -> None:
@@ -181,10 +182,14 @@ class Store(Reviewing, Accounts, Listing):
                 touched = self._forget_extraction(conn, report_id)
                 stored: list[Mention] = []
                 for mention in found:
-                    data = mention.model_dump(mode="json", exclude={"id"})
+                    data, sealed = sealing.split(mention)
                     result = conn.execute(
                         insert(mentions).values(
-                            report_id=report_id, extractor=extractor, data=data, created_at=now
+                            report_id=report_id,
+                            extractor=extractor,
+                            data=data,
+                            sealed=sealed,
+                            created_at=now,
                         )
                     )
                     mention_id = result.inserted_primary_key[0]  # type: ignore[index]

@@ -65,7 +65,8 @@ mentions = Table(
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("report_id", ForeignKey("reports.id", ondelete="CASCADE"), nullable=False),
     Column("extractor", String(100), nullable=False),
-    Column("data", JSON, nullable=False),  # the Mention, as pydantic dumps it
+    Column("data", JSON, nullable=False),  # the Mention, as pydantic dumps it, less …
+    Column("sealed", Text),  # … its sensitive fields, encrypted (store/sealing.py)
     Column("created_at", DateTime(timezone=True), nullable=False),
     Index("ix_mentions_report_id", "report_id"),
 )

@@ -13,6 +13,7 @@ from repwatch.web import auth, errors
 from repwatch.web.routes import incidents, ingest, overview, reports, review, users
 from repwatch.web.security import check_csrf, install_headers
 from repwatch.web.settings import WebSettings
+from repwatch.web.throttle import LoginThrottle
 
 STATIC = Path(__file__).parent / "static"
 
@@ -33,6 +34,7 @@ def create_app(store: Store, *, settings: WebSettings | None = None) -> FastAPI:
     )
     app.state.store = store
     app.state.settings = settings
+    app.state.login_throttle = LoginThrottle()
     app.middleware("http")(install_headers(settings))
     errors.install(app)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")

@@ -20,6 +20,7 @@ from repwatch.store import Store, User
 from repwatch.web.security import new_csrf_token
 from repwatch.web.settings import WebSettings
 from repwatch.web.templating import render
+from repwatch.web.throttle import LoginThrottle
 
 SESSION_COOKIE = "repwatch_session"
 
@@ -28,6 +29,10 @@ router = APIRouter(include_in_schema=False)
 
 class LoginRequired(RepwatchError):
     """No live session: pages send the browser to log in, the API answers 401."""
+
+
+class TooManyAttempts(RepwatchError):
+    """Log-in refused for a while after repeated failures (429)."""
 
 
 def store_of(request: Request) -> Store:
@@ -84,10 +89,20 @@ def log_in(
     next: Annotated[str, Form()] = "/",
 ) -> Response:
     store = store_of(request)
+    throttle: LoginThrottle = request.app.state.login_throttle
+    # Both the name and the address are counted, so that neither one guesser
+    # trying many names nor many guessers trying one name get far.
+    keys = (f"name:{name.strip().lower()}", f"addr:{request.client.host if request.client else ''}")
+    wait = throttle.blocked_for(*keys)
+    if wait:
+        minutes = max(1, round(wait / 60))
+        raise TooManyAttempts(f"too many failed log-ins; try again in {minutes} min")
     user = store.authenticate(name, password)
     if user is None:
+        throttle.failed(*keys)
         context = {"next": safe_next(next), "failed": True, "name": name}
         return render(request, "login.html", context, status_code=401)
+    throttle.succeeded(keys[0])
     settings = settings_of(request)
     token = store.start_session(user, lifetime=settings.session_lifetime)
     response = RedirectResponse(safe_next(next), status_code=303)

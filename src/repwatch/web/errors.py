@@ -20,11 +20,12 @@ from repwatch.errors import (
     RepwatchError,
     StoreError,
 )
-from repwatch.web.auth import LoginRequired, login_url
+from repwatch.web.auth import LoginRequired, TooManyAttempts, login_url
 from repwatch.web.templating import render
 
 STATUS: dict[type[RepwatchError], int] = {
     LoginRequired: 401,
+    TooManyAttempts: 429,
     AccessDenied: 403,
     NotFound: 404,
     InputError: 400,
