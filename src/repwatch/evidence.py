@@ -1,11 +1,14 @@
-"""Evidence in context: the sentence around a span, for showing a value's source."""
+"""Evidence for readers: each value of a mention with its spans, and the sentence
+around a span."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
 
-from repwatch.model import EvidenceSpan
+from repwatch.model import DateRange, EvidenceSpan, Mention, VictimCount
 
 # A sentence ends at . ! ? (optionally followed by a closing quote) before white
 # space, or at a paragraph break; good enough to frame a span for a reader.
@@ -50,3 +53,74 @@ def in_context(text: str, spans: tuple[EvidenceSpan, ...]) -> list[tuple[str, st
             )
         )
     return pieces
+
+
+@dataclass(frozen=True)
+class ValueEvidence:
+    """One value of a mention with what backs it, for showing it to a reader."""
+
+    field: str  # acts, victims, victim_group, places, date, perpetrator, sources
+    label: str  # what it is: "act (occurred)", "people", "place (caught)", …
+    text: str  # the value as a reader wants to see it
+    producer: str
+    spans: tuple[EvidenceSpan, ...]
+
+
+def value_text(value: Any) -> str:
+    """A field's value as a reader wants to see it ("" for none)."""
+    if value is None:
+        return ""
+    if isinstance(value, VictimCount):
+        return str(value)
+    if isinstance(value, DateRange):
+        if value.start == value.end:
+            return value.start or ""
+        return f"{value.start or '?'} … {value.end or '?'}"
+    if isinstance(value, tuple):
+        return ", ".join(str(getattr(v, "value", v)) for v in value)
+    name = getattr(value, "name", None)  # a place
+    if isinstance(name, str) and not hasattr(value, "value"):
+        return name
+    return str(getattr(value, "value", value))
+
+
+def mention_values(mention: Mention, *, sensitive: bool) -> list[ValueEvidence]:
+    """Every value of a mention with its spans, in reading order of the fields.
+
+    Victim descriptors and sources only when ``sensitive``: the reader's role may
+    see them.
+    """
+    values = [
+        ValueEvidence("acts", f"act ({a.modality.value})", a.act.value, a.producer, a.spans)
+        for a in mention.acts
+    ]
+    if mention.victims:
+        v = mention.victims
+        values.append(ValueEvidence("victims", "people", value_text(v.value), v.producer, v.spans))
+    if sensitive and mention.victim_group:
+        g = mention.victim_group
+        values.append(ValueEvidence("victim_group", "who", g.value, g.producer, g.spans))
+    values += [
+        ValueEvidence(
+            "places",
+            f"place ({p.role.value})",
+            p.name + ("" if p.resolved else " (unresolved)"),
+            p.producer,
+            p.spans,
+        )
+        for p in mention.places
+    ]
+    if mention.date:
+        d = mention.date
+        values.append(ValueEvidence("date", "date", value_text(d.value), d.producer, d.spans))
+    if mention.perpetrator:
+        p = mention.perpetrator
+        values.append(
+            ValueEvidence("perpetrator", "perpetrator", p.value.value, p.producer, p.spans)
+        )
+    if sensitive:
+        values += [
+            ValueEvidence("sources", "source", s.value, s.producer, s.spans)
+            for s in mention.sources
+        ]
+    return values

@@ -142,6 +142,16 @@ class VictimCount(Frozen):
     def exactly(cls, n: int) -> VictimCount:
         return cls(min=n, max=n)
 
+    def __str__(self) -> str:
+        """As a reader wants it: "12", "10–15", "20+" (more than), "up to 5"."""
+        if self.min == self.max:
+            return "" if self.min is None else str(self.min)
+        if self.max is None:
+            return f"{self.min}+"
+        if self.min is None:
+            return f"up to {self.max}"
+        return f"{self.min}–{self.max}"
+
 
 _PARTIAL_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 

@@ -15,17 +15,14 @@ from rich.table import Table
 
 from repwatch.cli.common import DbOption, open_store, out, plural
 from repwatch.errors import InputError
-from repwatch.evidence import in_context
+from repwatch.evidence import in_context, mention_values, value_text
 from repwatch.export import export_file, incident_record, write_incidents
 from repwatch.model import (
     Act,
-    DateRange,
     EvidenceSpan,
     Incident,
     IncidentStatus,
-    Mention,
     Modality,
-    VictimCount,
 )
 from repwatch.store import IncidentQuery
 
@@ -155,50 +152,11 @@ def incidents_command(
     out.print(f"{len(found)} incidents")
 
 
-def value_text(value: object) -> str:
-    """A reconciled value as a reader wants to see it."""
-    if isinstance(value, VictimCount):
-        if value.min == value.max:
-            return str(value.min)
-        return f"{value.min}–{value.max}" if value.max is not None else f"{value.min}+"
-    if isinstance(value, DateRange):
-        return (value.start or "") if value.start == value.end else f"{value.start} … {value.end}"
-    if isinstance(value, tuple):
-        return ", ".join(str(getattr(v, "value", v)) for v in value)
-    return str(getattr(value, "name", None) or getattr(value, "value", None) or value)
-
-
 def _quote(text: str, spans: tuple[EvidenceSpan, ...]) -> str:
     return "\n".join(
         f"    “{escape(before)}[bold yellow]{escape(quoted)}[/bold yellow]{escape(after)}”"
         for before, quoted, after in in_context(text, spans)
     )
-
-
-def _mention_fields(mention: Mention) -> list[tuple[str, str, str, tuple[EvidenceSpan, ...]]]:
-    """(field, value, producer, spans) for each value of a mention."""
-    rows = [(f"act ({a.modality.value})", a.act.value, a.producer, a.spans) for a in mention.acts]
-    if mention.victims:
-        v = mention.victims.value
-        count = str(v.min) if v.min == v.max else f"{v.min}–{v.max if v.max is not None else ''}"
-        rows.append(("victims", count, mention.victims.producer, mention.victims.spans))
-    rows += [
-        (
-            f"place ({p.role.value})",
-            p.name + ("" if p.resolved else " (unresolved)"),
-            p.producer,
-            p.spans,
-        )
-        for p in mention.places
-    ]
-    if mention.date:
-        d = mention.date.value
-        rows.append(("date", f"{d.start} … {d.end}", mention.date.producer, mention.date.spans))
-    if mention.perpetrator:
-        p = mention.perpetrator
-        rows.append(("perpetrator", p.value.value, p.producer, p.spans))
-    rows += [("source", s.value, s.producer, s.spans) for s in mention.sources]
-    return rows
 
 
 def show_command(
@@ -235,10 +193,13 @@ def show_command(
             f", {report.published or 'undated'}  (report {report.id[:12]}, mention {mention.id}, "
             f"{mention.extractor})"
         )
-        for field, value, producer, spans in _mention_fields(mention):
-            out.print(f"  [cyan]{field}[/cyan]: {escape(value)}  [dim]{producer}[/dim]")
-            if spans:
-                out.print(_quote(report.text, spans))
+        # The command line is the analyst's own machine: every field is shown.
+        for value in mention_values(mention, sensitive=True):
+            out.print(
+                f"  [cyan]{value.label}[/cyan]: {escape(value.text)}  [dim]{value.producer}[/dim]"
+            )
+            if value.spans:
+                out.print(_quote(report.text, value.spans))
 
 
 class ExportFormat(StrEnum):

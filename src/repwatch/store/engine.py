@@ -34,6 +34,9 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA busy_timeout=10000")
+    # A 64 MiB page cache (the default is 2 MiB): list and search pages over
+    # 100,000 incidents read the same index pages again and again.
+    cursor.execute("PRAGMA cache_size=-65536")
     cursor.close()
 
 

@@ -187,13 +187,11 @@ def count(
     return int(conn.execute(select(func.count()).select_from(incidents).where(*where)).scalar_one())
 
 
-# From the index to the incidents, in the order SQLite reads it fastest: the matching
-# reports' rows, their mentions, the incidents those back.
+# On SQLite the matching reports' rowids lead straight to their incidents through
+# report_fts_incidents (migration 0005), without reading the reports' rows.
 _SEARCH_SQLITE = text(
-    "SELECT incident_mentions.incident_id FROM report_fts "
-    "JOIN reports ON reports.rowid = report_fts.rowid "
-    "JOIN mentions ON mentions.report_id = reports.id "
-    "JOIN incident_mentions ON incident_mentions.mention_id = mentions.id "
+    "SELECT report_fts_incidents.incident_id FROM report_fts "
+    "JOIN report_fts_incidents ON report_fts_incidents.report_rowid = report_fts.rowid "
     "WHERE report_fts MATCH :terms"
 )
 
@@ -216,8 +214,10 @@ class Listing:
 
     def list_incidents(self, query: IncidentQuery | None = None) -> list[Incident]:
         """Every incident ``query`` matches, oldest first (undated last)."""
-        statement = oldest_first(query or IncidentQuery(), sqlite=self._sqlite())
+        query, sqlite = query or IncidentQuery(), self._sqlite()
         with self.engine.connect() as conn:
+            hits = _hits(conn, query) if sqlite else None
+            statement = oldest_first(query, sqlite=sqlite, hits=hits)
             return rows.incidents_from_rows(conn, conn.execute(statement).all())
 
     def page_incidents(
@@ -238,5 +238,7 @@ class Listing:
 
     def count_matching(self, query: IncidentQuery | None = None) -> int:
         """How many incidents ``query`` matches (its limit and offset aside)."""
+        query, sqlite = query or IncidentQuery(), self._sqlite()
         with self.engine.connect() as conn:
-            return count(conn, query or IncidentQuery(), sqlite=self._sqlite())
+            hits = _hits(conn, query) if sqlite else None
+            return count(conn, query, sqlite=sqlite, hits=hits)

@@ -209,12 +209,17 @@ class ReportListing:
         """The mentions extraction found in a report, in the order they were stored."""
         with self.engine.connect() as conn:
             found = conn.execute(
-                select(mentions.c.id, _DATA_TEXT, incident_mentions.c.incident_id)
+                select(
+                    mentions.c.id, _DATA_TEXT, mentions.c.sealed, incident_mentions.c.incident_id
+                )
                 .outerjoin(incident_mentions, incident_mentions.c.mention_id == mentions.c.id)
                 .where(mentions.c.report_id == report_id)
                 .order_by(mentions.c.id)
             ).all()
-        return [ReportMention(rows.mention_from_json(r.id, r.data), r.incident_id) for r in found]
+        return [
+            ReportMention(rows.mention_from_json(r.id, r.data, r.sealed), r.incident_id)
+            for r in found
+        ]
 
     def incidents_of_reports(self, report_ids: Sequence[str]) -> dict[str, list[int]]:
         """The incidents each report backs, by report id (reports backing none left out)."""

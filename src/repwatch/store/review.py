@@ -89,12 +89,26 @@ class Reviewing:
             ).scalars()
             return ReviewQueue(duplicates, load_incidents(conn, list(ids)))
 
+    def duplicate_proposal(self, proposal_id: int) -> DuplicateProposal:
+        """An open proposal that two incidents may be one case."""
+        with self.engine.connect() as conn:
+            row = conn.execute(
+                select(duplicate_proposals).where(duplicate_proposals.c.id == proposal_id)
+            ).first()
+        if row is None:
+            raise NotFound(f"no duplicate proposal {proposal_id}")
+        if row.status != "open":
+            raise InputError(f"duplicate proposal {proposal_id}", f"already decided: {row.status}")
+        return DuplicateProposal(
+            row.id, row.incident_id, row.candidate_id, row.score, tuple(row.reasons)
+        )
+
     def set_status(self, incident_id: int, status: IncidentStatus, *, actor: str) -> Incident:
         """Verify or reject an incident (or send it back to proposed)."""
         if status is IncidentStatus.MERGED:
             raise InputError("status", "use merge to merge incidents")
         with self._act("change the status of") as (conn, now):
-            before = _existing(conn, incident_id)
+            before = _live(conn, incident_id, "status")
             conn.execute(
                 update(incidents)
                 .where(incidents.c.id == incident_id)
@@ -146,9 +160,9 @@ class Reviewing:
         if not others:
             raise InputError("merge", "name at least one other incident to merge in")
         with self._act("merge") as (conn, now):
-            _existing(conn, keep_id)
+            _live(conn, keep_id, "merge")
             for other in others:
-                _existing(conn, other)
+                _live(conn, other, "merge")
                 conn.execute(
                     update(incident_mentions)
                     .where(incident_mentions.c.incident_id == other)
@@ -274,6 +288,20 @@ def _existing(conn: Connection, incident_id: int) -> Incident:
     if not found:
         raise NotFound(f"no incident {incident_id}")
     return found[0]
+
+
+def _live(conn: Connection, incident_id: int, what: str) -> Incident:
+    """An incident that still stands. A merged one has handed its mentions over:
+    reviewing it, or merging into or from it, would hide them or bring back an
+    empty case."""
+    incident = _existing(conn, incident_id)
+    if incident.status is IncidentStatus.MERGED:
+        raise InputError(
+            what,
+            f"incident {incident_id} was merged into incident {incident.merged_into}; "
+            "act on that one",
+        )
+    return incident
 
 
 def _close_proposals(

@@ -105,16 +105,18 @@ def update_incident(
     only what changed."""
     assert incident.id is not None
     columns = incident_columns(incident)
-    if before is not None and incident_columns(before) == columns:
+    # The acts live in their own table: a change to them alone is a change too.
+    acts_changed = before is None or (before.acts, before.expected_acts, before.modality) != (
+        incident.acts,
+        incident.expected_acts,
+        incident.modality,
+    )
+    if before is not None and incident_columns(before) == columns and not acts_changed:
         return
     conn.execute(
         update(incidents).where(incidents.c.id == incident.id).values(**columns, updated_at=now)
     )
-    if before is None or (before.acts, before.expected_acts, before.modality) != (
-        incident.acts,
-        incident.expected_acts,
-        incident.modality,
-    ):
+    if acts_changed:
         _write_acts(conn, incident.id, incident)
 
 

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
-from repwatch.model import EvidenceSpan, Mention
+from repwatch.evidence import mention_values
+from repwatch.model import Mention
 
 
 @dataclass(frozen=True)
@@ -25,34 +26,14 @@ class Mark:
     label: str  # what the span supports, e.g. "arrest (occurred)"
 
 
-def _marks(field: str, label: str, spans: Iterable[EvidenceSpan]) -> list[Mark]:
-    return [Mark(field, span.start, span.end, label) for span in spans]
-
-
 def mention_marks(mention: Mention, *, sensitive: bool) -> list[Mark]:
     """The spans behind each value of a mention; victim descriptors and sources
     only when ``sensitive`` (the reader's role may see them)."""
-    marks: list[Mark] = []
-    for act in mention.acts:
-        marks += _marks("acts", f"{act.act} ({act.modality})", act.spans)
-    if mention.victims:
-        count = mention.victims.value
-        shown = count.min if count.min == count.max else f"{count.min}–{count.max}"
-        marks += _marks("victims", f"people: {shown}", mention.victims.spans)
-    for place in mention.places:
-        marks += _marks("places", f"place ({place.role})", place.spans)
-    if mention.date:
-        marks += _marks("date", "date", mention.date.spans)
-    if mention.perpetrator:
-        marks += _marks(
-            "perpetrator", f"perpetrator: {mention.perpetrator.value}", mention.perpetrator.spans
-        )
-    if sensitive:
-        if mention.victim_group:
-            marks += _marks("victim_group", "who", mention.victim_group.spans)
-        for source in mention.sources:
-            marks += _marks("sources", "source", source.spans)
-    return marks
+    return [
+        Mark(value.field, span.start, span.end, f"{value.label}: {value.text}")
+        for value in mention_values(mention, sensitive=sensitive)
+        for span in value.spans
+    ]
 
 
 def highlight(text: str, marks: Iterable[Mark]) -> Markup:
