@@ -106,15 +106,7 @@ class ReportOut(ReportItemOut):
 
 
 def _item(report: ReportSummary) -> ReportItemOut:
-    return ReportItemOut(
-        id=report.id,
-        title=report.title,
-        publisher=report.publisher,
-        published=report.published,
-        language=report.language,
-        url=report.url,
-        incident_ids=list(report.incident_ids),
-    )
+    return ReportItemOut.model_validate(report, from_attributes=True)
 
 
 @router.get("/api/v1/reports", response_model=ReportListOut, tags=["reports"])
@@ -140,18 +132,8 @@ def report_api(request: Request, user: Analyst, report_id: str) -> ReportOut:
     found = store.report_mentions(report.id)
     extraction = store.extraction_of(report.id)
     return ReportOut(
-        id=report.id,
-        title=report.title,
-        publisher=report.publisher,
-        published=report.published,
-        language=report.language,
-        url=report.url,
+        **report.model_dump(include=set(ReportOut.model_fields)),
         incident_ids=sorted({m.incident_id for m in found if m.incident_id is not None}),
-        external_id=report.external_id,
-        origin=report.origin,
-        source_format=report.source_format,
-        ingested_at=report.ingested_at,
-        text=report.text,
         extraction=ExtractionOut(**vars(extraction)) if extraction else None,
         mentions=[ReportMentionOut(incident_id=m.incident_id, mention=m.mention) for m in found],
     )

@@ -126,39 +126,6 @@ Fragment = Annotated[
 ]
 
 
-@router.post("/incidents/{incident_id}/verify", include_in_schema=False)
-def verify(
-    request: Request,
-    analyst: Analyst,
-    incident_id: int,
-    next: NextPath = None,
-    fragment: Fragment = "row",
-) -> Response:
-    return _set_status(request, analyst, incident_id, IncidentStatus.VERIFIED, next, fragment)
-
-
-@router.post("/incidents/{incident_id}/reject", include_in_schema=False)
-def reject(
-    request: Request,
-    analyst: Analyst,
-    incident_id: int,
-    next: NextPath = None,
-    fragment: Fragment = "row",
-) -> Response:
-    return _set_status(request, analyst, incident_id, IncidentStatus.REJECTED, next, fragment)
-
-
-@router.post("/incidents/{incident_id}/reopen", include_in_schema=False)
-def reopen(
-    request: Request,
-    analyst: Analyst,
-    incident_id: int,
-    next: NextPath = None,
-    fragment: Fragment = "row",
-) -> Response:
-    return _set_status(request, analyst, incident_id, IncidentStatus.PROPOSED, next, fragment)
-
-
 # --- fields ----------------------------------------------------------------------------
 
 
@@ -439,3 +406,25 @@ def history_api(request: Request, analyst: Analyst, incident_id: int) -> list[Hi
         HistoryOut(action=e.action, actor=e.actor, at=e.at, detail=e.detail)
         for e in store_of(request).history(incident_id)
     ]
+
+
+# The three buttons of a proposed, verified or rejected incident. Declared last: its
+# path would otherwise take /fields and /merge too.
+STATUS_ACTIONS = {
+    "verify": IncidentStatus.VERIFIED,
+    "reject": IncidentStatus.REJECTED,
+    "reopen": IncidentStatus.PROPOSED,
+}
+
+
+@router.post("/incidents/{incident_id}/{action}", include_in_schema=False)
+def change_status(
+    request: Request,
+    analyst: Analyst,
+    incident_id: int,
+    action: Literal["verify", "reject", "reopen"],
+    next: NextPath = None,
+    fragment: Fragment = "row",
+) -> Response:
+    status = STATUS_ACTIONS[action]
+    return _set_status(request, analyst, incident_id, status, next, fragment)
