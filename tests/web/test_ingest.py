@@ -12,7 +12,6 @@ from fastapi.testclient import TestClient
 from repwatch.config import DEFAULT_MAX_BYTES
 from repwatch.protect.roles import Role
 from repwatch.store import Store
-from repwatch.web.routes.ingest import upload_label
 from repwatch.web.security import CSRF_HEADER
 
 ClientAs = Callable[[Role], TestClient]
@@ -172,12 +171,6 @@ def test_uploading_the_same_text_again_is_a_duplicate(client_as: ClientAs) -> No
     upload(client, ("a.txt", ARREST.encode()))
     _, result, _ = upload(client, ("copy.txt", ARREST.encode()))
     assert (result.count("new"), result.count("duplicate")) == (0, 1)
-
-
-def test_upload_label_keeps_only_the_base_name() -> None:
-    assert upload_label("C:\\Users\\a\\report.txt", 1) == "report.txt"
-    assert upload_label("../../etc/passwd", 1) == "passwd"
-    assert upload_label("", 3) == "upload 3"
 
 
 # --- pastes ----------------------------------------------------------------------------
