@@ -25,8 +25,21 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
-unit: $(STAMP)
+unit: $(STAMP) browser
 	$(BIN)/python -m pytest
+
+# The end-to-end tests drive Debian's chromium (never a browser downloaded by
+# Playwright); install it when missing, which needs root.
+.PHONY: browser
+browser:
+	@if [ -x /usr/bin/chromium ]; then :; \
+	elif [ "$$(id -u)" = 0 ]; then \
+		apt-get install -y --no-install-recommends chromium \
+		|| { apt-get update && apt-get install -y --no-install-recommends chromium; }; \
+	else \
+		echo "/usr/bin/chromium is missing: the end-to-end tests will be skipped."; \
+		echo "Install it with: sudo apt-get install --no-install-recommends chromium"; \
+	fi
 
 test: lint typecheck unit
 

@@ -21,6 +21,7 @@ from repwatch.store.listing import IncidentPage
 from repwatch.web.auth import require, settings_of, store_of
 from repwatch.web.filters import Filters, incident_filters
 from repwatch.web.incident_view import IncidentView, incident_view
+from repwatch.web.review_view import done_message
 from repwatch.web.templating import render
 
 router = APIRouter()
@@ -330,9 +331,17 @@ def feature(incident: Incident) -> dict[str, Any]:
 
 
 @router.get("/incidents/{incident_id}", include_in_schema=False)
-def incident_page(request: Request, incident_id: int, user: Viewer) -> Response:
+def incident_page(
+    request: Request, incident_id: int, user: Viewer, done: str | None = None
+) -> Response:
     view = incident_view(store_of(request), incident_id, role=user.role)
-    context = {"view": view, "people": people(view.incident), "value_text": value_text}
+    context = {
+        "view": view,
+        "people": people(view.incident),
+        "value_text": value_text,
+        # What a review action just did, when it came back here without htmx.
+        "message": done_message(done),
+    }
     return render(request, "incidents/detail.html", context)
 
 

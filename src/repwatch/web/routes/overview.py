@@ -6,24 +6,20 @@ the incidents list's filters; a viewer sees verified incidents only.
 
 from __future__ import annotations
 
-import datetime as dt
-from dataclasses import replace
-from enum import StrEnum
-from typing import Annotated, TypeVar
-from urllib.parse import urlencode
+from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query, Request
-from fastapi.responses import Response
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import JSONResponse, Response
 from markupsafe import Markup
 from pydantic import BaseModel, ConfigDict
 
-from repwatch.errors import AccessDenied, InputError
-from repwatch.model import Act, IncidentStatus, Modality
-from repwatch.protect.roles import Permission, allows
-from repwatch.store import IncidentQuery, User
-from repwatch.store.stats import Overview, ProvinceCount, overview
+from repwatch.model import Act, IncidentStatus
+from repwatch.protect.roles import Permission
+from repwatch.store import User
+from repwatch.store.stats import Overview, ProvinceCount, overview, places
 from repwatch.web.auth import require, store_of
 from repwatch.web.charts import Bar, bar_chart_svg, timeline_svg
+from repwatch.web.filters import Filters, incident_filters
 from repwatch.web.templating import render
 
 router = APIRouter()
@@ -31,86 +27,18 @@ router = APIRouter()
 Viewer = Annotated[User, Depends(require(Permission.VIEW_VERIFIED))]
 
 PROVINCES_SHOWN = 12  # the rest are summed as one bar
+# Up to this many incidents the map shows each one; beyond, one marker per place, as
+# a browser cannot fetch and draw a hundred thousand markers in good time.
+MAP_INCIDENTS_MAX = 3000
 
 
-# --- filters ---------------------------------------------------------------------------
-
-E = TypeVar("E", bound=StrEnum)
+GivenFilters = Annotated[Filters, Depends(incident_filters)]
 
 
-def _choice(name: str, value: str | None, kind: type[E]) -> E | None:
-    if not value:
-        return None
-    try:
-        return kind(value.strip().lower())
-    except ValueError:
-        choices = ", ".join(k.value for k in kind)
-        raise InputError(name, f"{value!r} is not one of {choices}") from None
-
-
-def _date(name: str, value: str | None) -> dt.date | None:
-    if not value:
-        return None
-    try:
-        return dt.date.fromisoformat(value.strip())
-    except ValueError:
-        raise InputError(name, f"{value!r} is not a date like 2019-11-21") from None
-
-
-def _count(name: str, value: str | None) -> int | None:
-    if not value:
-        return None
-    if not value.strip().isdigit():
-        raise InputError(name, f"{value!r} is not a whole number of people")
-    return int(value)
-
-
-def incident_filters(
-    user: Viewer,
-    since: Annotated[str | None, Query(description="on or after (YYYY-MM-DD)")] = None,
-    until: Annotated[str | None, Query(description="on or before (YYYY-MM-DD)")] = None,
-    place: Annotated[str | None, Query(max_length=200, description="place or province")] = None,
-    act: Annotated[str | None, Query(description="one of the acts")] = None,
-    modality: Annotated[str | None, Query(description="occurred or expected")] = None,
-    status: Annotated[str | None, Query(description="proposed, verified or rejected")] = None,
-    min_victims: Annotated[str | None, Query(description="at least this many people")] = None,
-    q: Annotated[str | None, Query(max_length=200, description="words in the reports")] = None,
-) -> IncidentQuery:
-    """The query a request's filters make; empty form fields mean no filter. A viewer
-    is held to verified incidents."""
-    chosen = _choice("status", status, IncidentStatus)
-    if not allows(user.role, Permission.VIEW_ALL):
-        if chosen not in (None, IncidentStatus.VERIFIED):
-            raise AccessDenied(f"the {user.role} role sees verified incidents only")
-        chosen = IncidentStatus.VERIFIED
-    return IncidentQuery(
-        since=_date("since", since),
-        until=_date("until", until),
-        place=place.strip() if place and place.strip() else None,
-        act=_choice("act", act, Act),
-        modality=_choice("modality", modality, Modality),
-        status=chosen,
-        min_victims=_count("min_victims", min_victims),
-        search=q.strip() if q and q.strip() else None,
-    )
-
-
-Filters = Annotated[IncidentQuery, Depends(incident_filters)]
-
-
-def query_string(query: IncidentQuery) -> str:
-    """The filters of ``query`` as URL parameters, for the map's data and the links."""
-    values = {
-        "since": query.since.isoformat() if query.since else None,
-        "until": query.until.isoformat() if query.until else None,
-        "place": query.place,
-        "act": query.act.value if query.act else None,
-        "modality": query.modality.value if query.modality else None,
-        "status": query.status.value if query.status else None,
-        "min_victims": query.min_victims,
-        "q": query.search,
-    }
-    return urlencode({k: v for k, v in values.items() if v is not None})
+def figures_for(request: Request, filters: Filters, user: User) -> tuple[Filters, Overview]:
+    """The figures over the incidents the filters match, as the user's role may see them."""
+    filters = filters.for_role(user.role)
+    return filters, overview(store_of(request), filters.query())
 
 
 # --- the API ---------------------------------------------------------------------------
@@ -120,7 +48,7 @@ class TotalsOut(BaseModel):
     model_config = ConfigDict(from_attributes=True)
 
     incidents: int
-    people: int  # the smallest number each incident's reports state, summed
+    people: int  # each incident's largest stated number (smallest if open-ended), summed
     uncounted: int  # incidents whose reports state no number
     undated: int  # incidents without a month
     by_status: dict[IncidentStatus, int]
@@ -162,45 +90,78 @@ class OverviewOut(BaseModel):
     provinces: list[ProvinceOut]
 
 
+@router.get(
+    "/api/v1/overview/places.geojson",
+    tags=["overview"],
+    response_class=JSONResponse,
+    responses={
+        200: {
+            "content": {"application/geo+json": {}},
+            "description": "A FeatureCollection with one Point per mapped place, [lon, lat].",
+        }
+    },
+)
+def places_geojson(request: Request, filters: GivenFilters, user: Viewer) -> Response:
+    """The incidents the filters match, one feature per place: its `place`, `incidents`,
+    `people` and the `url` of the incidents list showing them."""
+    filters = filters.for_role(user.role)
+    features = [
+        {
+            "type": "Feature",
+            "geometry": {"type": "Point", "coordinates": [found.lon, found.lat]},
+            "properties": {
+                "place": found.place,
+                "incidents": found.incidents,
+                "people": found.people,
+                "url": filters.link("/incidents", place=found.place_id or found.place or ""),
+            },
+        }
+        for found in places(store_of(request), filters.query())
+    ]
+    return JSONResponse(
+        {"type": "FeatureCollection", "features": features}, media_type="application/geo+json"
+    )
+
+
 @router.get("/api/v1/overview", response_model=OverviewOut, tags=["overview"])
-def overview_api(request: Request, user: Viewer, query: Filters) -> OverviewOut:
-    """Incidents and people per month, by act and by province, and the totals."""
-    return OverviewOut.model_validate(overview(store_of(request), query))
+def overview_api(request: Request, filters: GivenFilters, user: Viewer) -> OverviewOut:
+    """Incidents and people per month, by act and by province, and the totals, over the
+    incidents the filters match (the filters of /api/v1/incidents; paging aside)."""
+    _, figures = figures_for(request, filters, user)
+    return OverviewOut.model_validate(figures)
 
 
 # --- the page --------------------------------------------------------------------------
 
 
 @router.get("/", include_in_schema=False)
-def overview_page(request: Request, user: Viewer, query: Filters) -> Response:
-    figures = overview(store_of(request), query)
-    filters = query_string(query)
+def overview_page(request: Request, filters: GivenFilters, user: Viewer) -> Response:
+    filters, figures = figures_for(request, filters, user)
     return render(
         request,
         "overview.html",
         {
             "figures": figures,
-            "query": query,
             "filters": filters,
-            "geojson_url": "/api/v1/incidents.geojson" + (f"?{filters}" if filters else ""),
+            "geojson_url": map_data_url(filters, figures),
             "timeline": timeline_svg(figures.months),
-            "acts_chart": acts_chart(figures, query),
-            "provinces_chart": provinces_chart(figures, query),
+            "acts_chart": acts_chart(figures, filters),
+            "provinces_chart": provinces_chart(figures, filters),
             "acts": list(Act),
             "statuses": [s for s in IncidentStatus if s is not IncidentStatus.MERGED],
         },
     )
 
 
-def _list_link(query: IncidentQuery) -> str:
-    """The incidents list showing what a bar counts."""
-    filters = query_string(query)
-    return "/incidents" + (f"?{filters}" if filters else "")
+def map_data_url(filters: Filters, figures: Overview) -> str:
+    if figures.totals.incidents <= MAP_INCIDENTS_MAX:
+        return filters.link("/api/v1/incidents.geojson")
+    return filters.link("/api/v1/overview/places.geojson")
 
 
-def acts_chart(figures: Overview, query: IncidentQuery) -> Markup:
+def acts_chart(figures: Overview, filters: Filters) -> Markup:
     bars = [
-        Bar(a.act.value, (a.occurred, a.expected), href=_list_link(replace(query, act=a.act)))
+        Bar(a.act.value, (a.occurred, a.expected), href=filters.link("/incidents", act=a.act.value))
         for a in figures.acts
     ]
     return bar_chart_svg(bars, series=("occurred", "expected"), title="Incidents by act")
@@ -212,14 +173,14 @@ def province_label(province: ProvinceCount) -> str:
     return f"{province.province} ({province.country})" if province.country else province.province
 
 
-def provinces_chart(figures: Overview, query: IncidentQuery) -> Markup:
+def provinces_chart(figures: Overview, filters: Filters) -> Markup:
     shown = figures.provinces[:PROVINCES_SHOWN]
     rest = figures.provinces[PROVINCES_SHOWN:]
     bars = [
         Bar(
             province_label(p),
             (p.incidents,),
-            href=_list_link(replace(query, place=p.province)) if p.province else None,
+            href=filters.link("/incidents", place=p.province) if p.province else None,
         )
         for p in shown
     ]
