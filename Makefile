@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: install run test lint typecheck unit bench clean
+.PHONY: install run test lint typecheck unit browser bench clean
 
 install: $(STAMP)
 
@@ -19,8 +19,8 @@ run: $(STAMP)
 	$(BIN)/repwatch demo demo
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests benchmarks
-	$(BIN)/ruff format --check src tests benchmarks
+	$(BIN)/ruff check src tests benchmarks scripts
+	$(BIN)/ruff format --check src tests benchmarks scripts
 
 typecheck: $(STAMP)
 	$(BIN)/mypy
@@ -30,12 +30,11 @@ unit: $(STAMP) browser
 
 # The end-to-end tests drive Debian's chromium (never a browser downloaded by
 # Playwright); install it when missing, which needs root.
-.PHONY: browser
 browser:
 	@if [ -x /usr/bin/chromium ]; then :; \
 	elif [ "$$(id -u)" = 0 ]; then \
-		apt-get install -y --no-install-recommends chromium \
-		|| { apt-get update && apt-get install -y --no-install-recommends chromium; }; \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium \
+		|| { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium; }; \
 	else \
 		echo "/usr/bin/chromium is missing: the end-to-end tests will be skipped."; \
 		echo "Install it with: sudo apt-get install --no-install-recommends chromium"; \
@@ -51,6 +50,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/link_store_accuracy.py
 	$(BIN)/python benchmarks/link_speed.py
 	$(BIN)/python benchmarks/link_store_speed.py
+	$(BIN)/python benchmarks/web_list_speed.py
 
 clean:
 	rm -rf $(VENV) demo build dist src/*.egg-info .pytest_cache .mypy_cache .ruff_cache
