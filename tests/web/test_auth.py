@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import pytest
+from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
 from repwatch.protect.roles import Role
@@ -169,3 +171,19 @@ def test_repeated_failed_log_ins_lock_the_name_for_a_while(anonymous: TestClient
     assert response.status_code == 429
     assert "too many failed log-ins" in response.text
     assert SESSION_COOKIE not in anonymous.cookies
+
+
+def test_a_defect_answers_500_without_its_message_in_the_answer_or_the_log(
+    web_app: FastAPI, caplog: pytest.LogCaptureFixture
+) -> None:
+    @web_app.get("/api/v1/broken")
+    def broken() -> None:
+        raise ValueError("Kim Sun-hee of Hyesan")
+
+    with TestClient(web_app) as client:
+        response = client.get("/api/v1/broken")
+    assert response.status_code == 500
+    assert response.json()["error"]["type"] == "InternalError"
+    assert "content-security-policy" in response.headers
+    assert "ValueError" in caplog.text
+    assert "Kim" not in caplog.text and "Kim" not in response.text

@@ -35,8 +35,9 @@ def create_app(store: Store, *, settings: WebSettings | None = None) -> FastAPI:
     app.state.store = store
     app.state.settings = settings
     app.state.login_throttle = LoginThrottle()
-    app.middleware("http")(install_headers(settings))
     errors.install(app)
+    # Added last, so outermost: every answer carries the headers, errors included.
+    app.middleware("http")(install_headers(settings))
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     for module in (auth, overview, incidents, reports, review, ingest, users):
         app.include_router(module.router)

@@ -7,6 +7,10 @@ error page, and a browser without a session is sent to log in.
 
 from __future__ import annotations
 
+import logging
+import traceback
+from collections.abc import Awaitable, Callable
+
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, RedirectResponse, Response
@@ -22,6 +26,8 @@ from repwatch.errors import (
 )
 from repwatch.web.auth import LoginRequired, TooManyAttempts, login_url
 from repwatch.web.templating import render
+
+log = logging.getLogger("repwatch.web")
 
 STATUS: dict[type[RepwatchError], int] = {
     LoginRequired: 401,
@@ -71,7 +77,23 @@ async def on_http_error(request: Request, exc: Exception) -> Response:
     return response
 
 
+async def contain_unexpected(
+    request: Request, call_next: Callable[[Request], Awaitable[Response]]
+) -> Response:
+    """A defect answers 500 in the one error shape and is logged by its type and
+    place only: an exception's message may quote a sensitive value."""
+    try:
+        return await call_next(request)
+    except Exception as exc:
+        frames = traceback.extract_tb(exc.__traceback__)[-4:]
+        where = "; ".join(f"{f.filename}:{f.lineno} in {f.name}" for f in frames)
+        log.error("%s in %s %s at %s", type(exc).__name__, request.method, request.url.path, where)
+        message = "an unexpected error; it has been logged without its details"
+        return error_response(request, 500, "InternalError", message)
+
+
 def install(app: FastAPI) -> None:
+    app.middleware("http")(contain_unexpected)
     app.add_exception_handler(RepwatchError, on_repwatch_error)
     app.add_exception_handler(RequestValidationError, on_validation_error)
     app.add_exception_handler(HTTPException, on_http_error)
