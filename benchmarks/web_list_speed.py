@@ -223,6 +223,23 @@ def report(store: Store, repeat: int) -> None:
             f"{label:<22} {api.json()['total']:>8,}  "
             f"{page_ms[0]:>10.1f} / {page_ms[1]:>9.1f}  {api_ms[0]:>9.1f} / {api_ms[1]:>9.1f}"
         )
+    report_other_pages(client, max(3, repeat // 3))
+
+
+# The other pages over the same data, for reference (the aim is set for the list).
+OTHER_PAGES = [
+    ("overview page", "/"),
+    ("overview API", "/api/v1/overview"),
+    ("review queue", "/review"),
+    ("reports list", "/reports"),
+]
+
+
+def report_other_pages(client: Any, repeat: int) -> None:
+    print(f"\n{'other page':<22} {'ms (median/p95)':>22}")
+    for label, url in OTHER_PAGES:
+        median, p95 = measure(lambda url=url: client.get(url).raise_for_status(), repeat)
+        print(f"{label:<22} {median:>10.1f} / {p95:>9.1f}")
 
 
 def sign_in(store: Store, client: Any) -> None:

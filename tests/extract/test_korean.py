@@ -72,3 +72,25 @@ def test_plain_korean_report_yields_one_case_with_evidence() -> None:
     assert found["place"]["name"].startswith("장백")
     for span in mention.acts[0].spans:
         assert text[span.start : span.end] == span.text
+
+
+def test_wider_korean_vocabulary_of_acts() -> None:
+    text = (
+        "중국 공안이 지난달 옌지에서 탈북민 일가족 4명을 연행해 변방대 구치소에 감금했다. "
+        "이들은 곧 북한으로 추방될 예정이다."
+    )
+    report = Report.from_text(text, published=dt.date(2015, 6, 20))
+    (found,) = [m.to_eval() for m in extract(report)]
+    assert found["acts"] == ["arrest", "detention"]
+    assert found["expected_acts"] == ["repatriation"]
+
+
+def test_a_korean_handover_to_the_security_service_by_guards_is_no_return() -> None:
+    text = (
+        '소식통은 "회령에서 여성 3명이 두만강을 건너다 국경경비대에 적발됐다"고 전했다. '
+        "이들은 보위부에 넘겨져 조사를 받고 있다."
+    )
+    report = Report.from_text(text, published=dt.date(2015, 6, 20))
+    (found,) = [m.to_eval() for m in extract(report)]
+    assert "repatriation" not in found["acts"]
+    assert {"crossing", "arrest", "interrogation"} <= set(found["acts"])

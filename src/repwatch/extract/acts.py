@@ -69,9 +69,14 @@ def find_acts(text: str, start: int = 0, end: int | None = None) -> list[ActHit]
     return find_acts_in(text, [(start, end)])[0]
 
 
-def find_acts_in(text: str, spans: Sequence[tuple[int, int]]) -> list[list[ActHit]]:
+def find_acts_in(
+    text: str, spans: Sequence[tuple[int, int]], north: Sequence[int] = ()
+) -> list[list[ActHit]]:
     """The act triggers of each clause ``text[start:end]`` of ``spans`` (in text order, not
-    overlapping): the text is scanned once, each trigger read within its clause."""
+    overlapping): the text is scanned once, each trigger read within its clause.
+
+    ``north`` holds the (sorted) starts of the names of places in North Korea: a movement
+    towards one of them is a return ("taken across the bridge to Sinuiju")."""
     starts = [start for start, _ in spans]
     found: list[list[tuple[int, int, int, lx.Trigger]]] = [[] for _ in spans]
     lo, hi = (spans[0][0], spans[-1][1]) if spans else (0, 0)
@@ -86,11 +91,41 @@ def find_acts_in(text: str, spans: Sequence[tuple[int, int]]) -> list[list[ActHi
             if within is None:
                 continue
             found[index].append((within.start(), within.start() - within.end(), order, trigger))
-    return [_clause_hits(text, span, c) for span, c in zip(spans, found, strict=True)]
+    return [_clause_hits(text, span, c, north) for span, c in zip(spans, found, strict=True)]
+
+
+# Between a movement's "to"/"into" and the name of its goal: "the city of", "the border at".
+_TO_NAME = re.compile(
+    r"\s+(?:the\s+)?(?:(?:North\s+Korean\s+)?(?:border\s+)?(?:city|town|county|border|bridge"
+    r"|side|customs\s+post)\s+(?:of|at|in)\s+)?",
+    re.IGNORECASE,
+)
+# After the name of a place in the North: an institution of it ("Hoeryong State Security").
+_INSTITUTION_AFTER = re.compile(
+    r"[\w'’-]+(?:\s+[\w'’-]+){0,2}?\s+(?:provincial\s+|city\s+|county\s+)?(?:State\s+Security"
+    r"|SSD|MSS|MPS|security|police|Bowibu|prison|camp|detention|jail|department|bureau"
+    r"|headquarters|office|station)\b",
+    re.IGNORECASE,
+)
+
+
+def _toward_north(text: str, end: int, north: Sequence[int]) -> bool:
+    """Whether the name of a place in North Korea follows a movement ending at ``end``."""
+    gap = _TO_NAME.match(text, end)
+    at = gap.end() if gap else end
+    index = bisect_right(north, at) - 1
+    if index < 0 or north[index] != at:
+        return False
+    # "taken to the Hoeryong State Security Department": an institution of the North, to
+    # which its own guards bring people they caught, is no return from abroad
+    return not _INSTITUTION_AFTER.match(text, at)
 
 
 def _clause_hits(
-    text: str, span: tuple[int, int], candidates: list[tuple[int, int, int, lx.Trigger]]
+    text: str,
+    span: tuple[int, int],
+    candidates: list[tuple[int, int, int, lx.Trigger]],
+    north: Sequence[int] = (),
 ) -> list[ActHit]:
     start, end = span
     candidates.sort(key=lambda c: (c[0], c[1], c[2]))
@@ -100,6 +135,8 @@ def _clause_hits(
         if begin < taken_until:
             continue
         stop = begin - neg_length
+        if trigger.to_north and not _toward_north(text, stop, north):
+            continue
         hit = _read(text, start, end, begin, stop, trigger)
         if hit is not None:
             hits.append(_coordinated(text, hits[-1], hit) if hits else hit)
@@ -135,8 +172,10 @@ def _read(
         # "a family of five detained in Tumen": what happened to them, whatever is urged
         voice, left = "passive", ""
     modality, habitual, attempted = _modality(trigger, words[0], voice, left, acts)
-    if trigger.awaited:
-        modality = Modality.EXPECTED  # "police are searching for four North Koreans"
+    if trigger.awaited or (
+        voice == "nominal" and (lx.EXPECTED_AFTER.match(right) or lx.PURPOSE_BEFORE.search(left))
+    ):
+        modality = Modality.EXPECTED  # "searching for four North Koreans", "… is imminent"
     if voice == "nominal" and lx.LIGHT_VERB.search(left):
         voice = "left"  # "received two years of labor training punishment"
     return ActHit(
@@ -160,6 +199,37 @@ def _describes_people(word: str, left: str, right: str) -> bool:
     return bool(before) and (before[-1].isdigit() or before[-1].lower() in lx.NUMBER_WORDS)
 
 
+# People as the subject of a passive "were stopped", "was discovered": caught, whoever by;
+# but not bodies found, nor things stopped.
+_PEOPLE_BEFORE_PASSIVE = re.compile(
+    r"(?:\b(?:they|he|she|both|all|(?:North\s+)?Koreans?|defectors?|refugees?|women|men|man"
+    r"|woman|girls?|boys?|children|family|group|couple|pair|workers?|laborers?|soldiers?"
+    r"|teenagers?|people|escapees|[a-z]+s)|\d+)\s*,?\s+(?:\S+\s+){0,1}?"
+    r"(?:was|were|had\s+been|have\s+been|has\s+been|got)(?:\s+\w+ly)?\s*$",
+    re.IGNORECASE,
+)
+_NOT_CAUGHT_AFTER = re.compile(r"^\s*(?:dead|drowned|frozen|lifeless|guilty|to\s)", re.IGNORECASE)
+_THINGS = re.compile(r"\b(?:bod(?:y|ies)|corpses?|remains|car|cars|vehicle|bus|train|boat)\b")
+_STOPPED = frozenset(("stopped", "found", "discovered", "tracked"))
+# In a trigger: what is done to the dead ("dragged his body back").
+_BODY = re.compile(r"\b(?:body|bodies|corpses?|remains)\b")
+# After a return trigger: back to the river bank, not back to the North ("dragged back to
+# the bank" by guards who caught people in the water).
+_TO_THE_BANK = re.compile(
+    r"^\s+(?:on)?to\s+the\s+(?:[\w-]+\s+){0,2}?(?:bank|riverbank|shore|river\s+bank)\b",
+    re.IGNORECASE,
+)
+
+
+def _people_stopped(word: str, left: str, right: str) -> bool:
+    """ "The eight were stopped on a forest trail": people stopped or found are caught."""
+    if word not in _STOPPED or not _PEOPLE_BEFORE_PASSIVE.search(left):
+        return False
+    if _NOT_CAUGHT_AFTER.match(right):
+        return False
+    return not _THINGS.search(left[-40:].lower())
+
+
 def _acts_in_context(
     trigger: lx.Trigger, words: list[str], left: str, right: str
 ) -> tuple[Act, ...] | None:
@@ -168,7 +238,11 @@ def _acts_in_context(
     if trigger.needs_agent:
         if _THAT_CLAUSE.match(right):
             return None  # "found that they had no papers"
-        if not (lx.AGENT.search(left) or _BY_AGENT.match(right)):
+        if not (
+            lx.AGENT.search(left)
+            or _BY_AGENT.match(right)
+            or _people_stopped(words[0], left, right)
+        ):
             return None
     if Act.DEATH in acts and words[0] in ("died", "dies", "die"):
         if lx.NATURAL_DEATH.match(right):
@@ -177,6 +251,11 @@ def _acts_in_context(
         # dying or being held in a camp or prison after return is punishment
         if Act.DEATH in acts or "camp" in right[:60].lower() or "prison" in right[:60].lower():
             return (Act.PUNISHMENT,)
+    if _BODY.search(" ".join(words)):
+        return None  # "dragged his body back": what is done to the dead is no act on them
+    if Act.REPATRIATION in acts and _TO_THE_BANK.match(right):
+        # "dragged back to the bank" by guards: out of the river, never out of the North
+        return tuple(a for a in acts if a is not Act.REPATRIATION) or None
     if Act.REPATRIATION in acts and lx.NOT_NORTH.match(right):
         remaining = tuple(a for a in acts if a is not Act.REPATRIATION)
         if lx.TO_THE_SOUTH.match(right):
@@ -196,8 +275,8 @@ def _voice(trigger: lx.Trigger, word: str, left: str, right: str) -> str:
     previous = _WORD.findall(left[-40:].lower())
     if previous and previous[-1] in lx.DETERMINERS and word.endswith(_NOUN_FORMS):
         return "nominal"
-    if lx.PASSIVE_AUX.search(left):
-        return "passive"
+    if lx.PASSIVE_AUX.search(left) and _form(word) != "ing":
+        return "passive"  # ("police are searching for four": progressive, active)
     if _form(word) == "past" and right.lstrip().lower().startswith("by "):
         return "passive"
     if _form(word) == "past" and _REDUCED_RELATIVE.search(left) and not _OBJECT.match(right):
@@ -234,7 +313,7 @@ def _modality(
     form = _form(word)
     if Act.CROSSING in acts:
         # an attempt to cross is a crossing; a plan or a fear makes it expected
-        if attempt:
+        if attempt or lx.PREPARE.search(left):
             return Modality.OCCURRED, False, False
         if expected or infinitive:
             return Modality.EXPECTED, False, False

@@ -8,6 +8,8 @@ sources and the test that the case is an incident of this record at all.
 
 from __future__ import annotations
 
+import re
+
 from repwatch.extract import lexicon as lx
 from repwatch.extract import sources as sources_component
 from repwatch.extract import victims as victims_component
@@ -20,6 +22,7 @@ from repwatch.extract.segment import PRODUCER as SEGMENT
 from repwatch.extract.segment import Case
 from repwatch.model import Act, EvidenceSpan, Mention, Perpetrator, Sourced
 
+_NORTH_KOREAN = re.compile(r"\bNorth\s+Korean", re.IGNORECASE)
 # Heads of victims who fled, for the relevance test.
 _FLIGHT_HEADS = frozenset(
     ("defector", "refugee", "escapee", "crosser", "migrant", "north korean", "logger")
@@ -119,6 +122,9 @@ def _relevant(mention: Mention, case: Case, reading: Reading) -> bool:
     heads = {r.head for e in case.entities for r in e.refs if r.head}
     if heads & _FLIGHT_HEADS:
         return True
+    named_north = any(_NORTH_KOREAN.search(r.text) for e in case.entities for r in e.refs)
+    if named_north and any(p.country not in (None, "KP", "KR") for p in mention.places):
+        return True  # "two North Korean women … on the road from Yanji to Tumen": abroad
     # caught at the border or while fleeing ("as they prepared to cross the river")
     sentences = {reading.clauses[i].sentence for i in case.told}
     for sentence in sentences:

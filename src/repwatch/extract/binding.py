@@ -89,6 +89,9 @@ _ABOARD = re.compile(
 )
 
 
+_AUX_BEFORE = re.compile(r"\b(?:was|were|been|being|be|is|are|get|got)\s*$", re.IGNORECASE)
+
+
 def choose_ref(text: str, hit: ActHit, facts: ClauseFacts) -> Ref | None:
     """The reference naming the people a trigger applies to, by the trigger's voice."""
     refs = [r for r in facts.refs if r.kind != "member"]
@@ -107,6 +110,13 @@ def choose_ref(text: str, hit: ActHit, facts: ClauseFacts) -> Ref | None:
             return next((r for r in refs if not _object_position(text, r)), None)
         before = [r for r in left if hit.start - r.end <= 2 and r.kind == "pronoun"]
         return before[-1] if before else None
+    if hit.voice == "passive" and left and 0 <= hit.start - left[-1].end <= 1:
+        # "concerned about 29 North Koreans detained in Vietnam": a participle right after
+        # the people it describes, wherever they stand in the clause
+        if left[-1].kind in ("new", "additive", "definite") and not _AUX_BEFORE.search(
+            text, max(0, hit.start - 12), hit.start
+        ):
+            return left[-1]
     if right and hit.voice not in ("passive", "left"):
         return right[0]
     if left and hit.text.lower().endswith("ing") and hit.start - left[-1].end <= 2:

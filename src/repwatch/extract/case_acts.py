@@ -34,6 +34,10 @@ def acts_of(bounds: list[Bound], reading: Reading) -> list[ActMention]:
             span = EvidenceSpan.of(text, bound.hit.start, bound.hit.end)
             if span not in spans:
                 spans.append(span)
+    if (Act.CROSSING, Modality.OCCURRED) not in found:
+        river = _at_the_river(bounds, reading)
+        if river is not None:
+            found[(Act.CROSSING, Modality.OCCURRED)] = [river]
     occurred = {act for act, modality in found if modality is Modality.OCCURRED}
     if Act.DETENTION in occurred and Act.ARREST not in occurred:
         found[(Act.ARREST, Modality.OCCURRED)] = found[(Act.DETENTION, Modality.OCCURRED)]
@@ -99,7 +103,7 @@ def _held_after_return(bounds: list[Bound], reading: Reading) -> list[Bound]:
 
 
 _COORDINATED = re.compile(r"\s*,?\s*(?:and|or)\s+", re.IGNORECASE)
-_HANDOVER = re.compile(r"(?:hand|turn)\w*(?:\s+over)?$", re.IGNORECASE)
+_HANDOVER = re.compile(r"(?:hand|turn)\w*(?:\s+over)?$|넘겨|인계", re.IGNORECASE)
 
 
 def _caught_crossing(bounds: list[Bound], reading: Reading) -> bool:
@@ -120,6 +124,8 @@ def _caught_crossing(bounds: list[Bound], reading: Reading) -> bool:
     ]
     if not crossing or not catching:
         return False
+    if any(_WATER_DEATH.match(b.hit.text) for b in catching if Act.DEATH in b.hit.acts):
+        return True  # "she tried to cross the river … Both were swept away": in the crossing
     at_border = [b for b in catching if not _inland(b, reading)]
     sentences = {reading.clauses[b.clause].sentence for b in at_border}
     if any(reading.clauses[b.clause].sentence in sentences for b in crossing):
@@ -134,6 +140,33 @@ def _caught_crossing(bounds: list[Bound], reading: Reading) -> bool:
     return False
 
 
+def _at_the_river(bounds: list[Bound], reading: Reading) -> EvidenceSpan | None:
+    """ "caught two women on the ice of the Tumen", "shot dead in the river": people caught
+    or killed on the water, the ice or the bank were caught crossing, though no verb of
+    crossing is told; the span names where."""
+    for bound in bounds:
+        if bound.hit.modality is not Modality.OCCURRED or Act.DETENTION in bound.hit.acts:
+            continue
+        if not any(a in (Act.ARREST, Act.DEATH) for a in bound.hit.acts):
+            continue
+        clause = reading.clauses[bound.clause].clause
+        match = _ON_THE_RIVER.match(reading.text, bound.hit.end, clause.end)
+        if match is not None:
+            where = match.group("where")
+            at = match.start("where")
+            return EvidenceSpan.of(reading.text, at, at + len(where))
+    return None
+
+
+# Right after a catching act: on the water or the ice, or on the bank just reached.
+_ON_THE_RIVER = re.compile(
+    r"(?:\s+(?!(?:and|but|after|before|while|when|who|which)\b)[\w'’-]+){0,5}?\s+"
+    r"(?P<where>(?:in|on|at|onto)\s+the\s+(?:[\w-]+\s+){0,2}?(?:river|riverbank|ice|water"
+    r"|bank|shore|fence)\b)",
+    re.IGNORECASE,
+)
+# Deaths of the water and the cold, which happen in the crossing itself.
+_WATER_DEATH = re.compile(r"drown|swept|washed|froze", re.IGNORECASE)
 # "who had crossed the river in March": told as what came before the case
 _PLUPERFECT = re.compile(r"\bhad\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 

@@ -1,5 +1,10 @@
 """The date of a case: when its main act happened, from the dates told with it.
 
+A date phrase belongs to the act it follows in its clause (or, fronted, to the act after
+it), so the acts of other people in the same clause, and later acts of the same people,
+keep their own dates; the crossing told with an arrest dates it. An arrest only feared
+is dated from the last day told of its people to publication.
+
 Relative dates are anchored on the publication date (by ``dates``) or, for "three days
 later", on the last day named before; a range ending after publication tells what is
 still to come and is not the date of an act that happened; a date known only as when a
@@ -10,12 +15,13 @@ from __future__ import annotations
 
 from repwatch.extract import dates as dates_component
 from repwatch.extract import lexicon as lx
+from repwatch.extract.acts import ActHit
 from repwatch.extract.case_acts import counted, main_bounds
 from repwatch.extract.dates import DateMention
 from repwatch.extract.discourse import Bound
-from repwatch.extract.reading import Reading
+from repwatch.extract.reading import ClauseFacts, Reading
 from repwatch.extract.segment import Case
-from repwatch.model import DateRange, EvidenceSpan, Modality, Sourced
+from repwatch.model import Act, DateRange, EvidenceSpan, Modality, Sourced
 
 
 def date_of(case: Case, main: list[Bound], reading: Reading) -> Sourced | None:
@@ -30,6 +36,11 @@ def date_of(case: Case, main: list[Bound], reading: Reading) -> Sourced | None:
         tiers.append(case.told)
     if case.summary is not None:
         tiers.append(sorted({b.clause for b in case.summary.acts}))
+    own = _own_dates(main, counted(case), reading, resolved)
+    own = [f for f in own if not _after_publication(f[1], reading)]
+    if own:
+        mention, value = min(own, key=lambda f: (_width(f[1]), f[0].kind == "anchored"))
+        return _sourced_date(value, [mention], reading)
     for tier in tiers:
         found = []
         for index in dict.fromkeys(tier):
@@ -44,11 +55,80 @@ def date_of(case: Case, main: list[Bound], reading: Reading) -> Sourced | None:
     later = _after_previous(case, main, reading)
     if later is not None:
         return later
+    awaited = _awaited_since(case, main, reading, resolved)
+    if awaited is not None:
+        return awaited
     spoke = _spoke_date(order, reading)
     if spoke is not None:
         value = dates_component.bound_by_spoke(spoke)
         if value.start or value.end:
             return _sourced_date(value, [spoke], reading)
+    return None
+
+
+def _awaited_since(
+    case: Case, main: list[Bound], reading: Reading, resolved: dict[int, DateRange]
+) -> Sourced | None:
+    """An arrest only feared ("contact was lost on June 10 … they fear the family has been
+    arrested"): from the last day told of the people to publication."""
+    if reading.published is None or any(b.hit.modality is Modality.OCCURRED for b in main):
+        return None
+    days = [
+        (d, value)
+        for index in case.told
+        for d, value in _clause_dates(index, reading, resolved)
+        if _is_day(value) and not _after_publication(value, reading)
+    ]
+    if not days:
+        return None
+    mention, value = max(days, key=lambda f: f[1].start or "")
+    since = DateRange(start=value.start, end=reading.published.isoformat())
+    return _sourced_date(since, [mention], reading)
+
+
+# The acts told as one moment with the main act: "caught … while crossing the river on
+# the night of the 14th" dates the arrest; "… and repatriated on June 10" does not.
+_CATCHING = frozenset((Act.CROSSING, Act.ARREST, Act.DEATH, Act.DETENTION))
+
+
+def _stage(main: list[Bound]) -> frozenset[Act]:
+    acts = {a for b in main for a in b.hit.acts}
+    return _CATCHING if acts & _CATCHING else frozenset(acts)
+
+
+def _own_dates(
+    main: list[Bound],
+    case_bounds: list[Bound],
+    reading: Reading,
+    resolved: dict[int, DateRange],
+) -> list[tuple[DateMention, DateRange]]:
+    """The dates that belong to the main act: a date phrase belongs to the act told right
+    before it in its clause, or, fronted before every act, to the first act after it unless
+    a relative clause comes between ("the arrival in Seoul yesterday of six refugees who
+    were detained … last month": the arrest was last month). Acts of other people in the
+    clause keep their own dates ("five in Yanji on June 3 and three others in Tumen on
+    June 5")."""
+    stage = _stage(main)
+    starts = {b.hit.start for b in case_bounds if set(b.hit.acts) & stage}
+    found = []
+    for index in dict.fromkeys(b.clause for b in main):
+        facts = reading.clauses[index]
+        for mention in facts.dates:
+            if mention.start not in resolved:
+                continue
+            governor = _governing_act(mention, facts, reading.text)
+            if governor is not None and governor.start in starts:
+                found.append((mention, resolved[mention.start]))
+    return found
+
+
+def _governing_act(mention: DateMention, facts: ClauseFacts, text: str) -> ActHit | None:
+    before = [h for h in facts.acts if h.end <= mention.start]
+    if before:
+        return before[-1]
+    after = [h for h in facts.acts if h.start >= mention.end]
+    if after and not lx.SUBORDINATE_OPENING.search(text, mention.end, after[0].start):
+        return after[0]
     return None
 
 

@@ -17,7 +17,7 @@ from repwatch.extract.perpetrator import ActorHit, state_of_country
 from repwatch.extract.places import PlaceHit
 from repwatch.extract.reading import ClauseFacts, Reading
 from repwatch.extract.segment import Case
-from repwatch.model import Act, EvidenceSpan, Perpetrator, PlaceRole, Sourced
+from repwatch.model import Act, EvidenceSpan, Modality, Perpetrator, PlaceRole, Sourced
 
 
 def perpetrator_of(
@@ -81,6 +81,22 @@ def perpetrator_of(
         ]
         if named:
             return _sourced_actor(named[0], named[0].state)
+    return _returning_state(main, places, reading) or _only_country(main, places, reading)
+
+
+def _returning_state(main: list[Bound], places: list[PlaceHit], reading: Reading) -> Sourced | None:
+    """A return told with no one named doing it: the state it was made from ("forcibly
+    sent from China", "handed over at Tumen")."""
+    if not any(Act.REPATRIATION in b.hit.acts for b in main):
+        return None
+    for place in places:
+        if place.role not in (PlaceRole.RETURNED, PlaceRole.HELD, PlaceRole.CAUGHT):
+            continue
+        if place.country in (None, "KP", "KR"):
+            continue
+        state = state_of_country(place.country)
+        span = EvidenceSpan.of(reading.text, place.start, place.end)
+        return Sourced(value=state, spans=(span,), producer=perpetrator_component.PRODUCER)
     return None
 
 
@@ -161,3 +177,27 @@ def _agent_of(bound: Bound, actors: list[ActorHit]) -> ActorHit | None:
     if before:
         return before[0]
     return after[0] if after else None
+
+
+def _only_country(main: list[Bound], places: list[PlaceHit], reading: Reading) -> Sourced | None:
+    """People held with no authority named, where every place told with the act lies in one
+    foreign country ("arrested at a checkpoint on the road from Yanji to Tumen"): its state."""
+    held = [b for b in main if b.hit.modality is Modality.OCCURRED]
+    if not any(a in (Act.ARREST, Act.DETENTION) for b in held for a in b.hit.acts):
+        return None  # an arrest only feared has no one behind it yet
+    clauses = {b.clause for b in main}
+    told = [
+        p
+        for p in places
+        if any(
+            reading.clauses[i].clause.start <= p.start < reading.clauses[i].clause.end
+            for i in clauses
+        )
+    ]
+    countries = {p.country for p in told}
+    if len(countries) != 1 or None in countries or countries & {"KP", "KR"}:
+        return None
+    place = told[0]
+    state = state_of_country(place.country)
+    span = EvidenceSpan.of(reading.text, place.start, place.end)
+    return Sourced(value=state, spans=(span,), producer=perpetrator_component.PRODUCER)

@@ -1,5 +1,8 @@
 """The places of a case, most telling first: where caught, returned, crossed, held.
 
+A place phrase belongs to the act it follows; one that belongs to an act told of other
+people in the same clause ("five in Yanji … and three others caught in Tumen") comes last.
+
 When no clause says where people were caught, the place is inferred only from the text
 ("on the Chinese bank", an arrest by Chinese police and a Chinese town named with the
 case), or taken from the summary the case is part of, or from the case told before it
@@ -84,11 +87,21 @@ def found_places(case: Case, main: list[Bound], reading: Reading) -> list[PlaceH
     hits = [h for h in clause_places([*case.clauses, *told], reading) if not h.of_actor]
 
     larger = situating(hits, reading.text)
+    own = {b.hit.start for b in (*case.acts, *case.inherited)}
+    others = {
+        h.start
+        for facts in (reading.clauses[i] for i in case.clauses)
+        for h in facts.acts
+        if h.counts and h.start not in own
+    }
 
-    def rank(hit: PlaceHit) -> tuple[int, int, bool, bool, float]:
+    def rank(hit: PlaceHit) -> tuple[bool, int, int, bool, bool, float]:
         coarse, radius = specificity(hit)
         role = MAIN_PLACE_ROLES.index(hit.role) if hit.role in MAIN_PLACE_ROLES else 9
-        return role, coarse, hit.start in larger, hit.start not in acting, radius
+        # "five arrested in Yanji and three others caught in Tumen": a place that belongs to
+        # an act told of other people is theirs
+        theirs = hit.act_start in others and hit.act_start < hit.start and role != 9
+        return theirs, role, coarse, hit.start in larger, hit.start not in acting, radius
 
     return sorted(hits, key=rank)
 
@@ -274,7 +287,9 @@ def _perpetrator_country(perpetrator: Sourced) -> str | None:
     state = perpetrator.value
     if state is Perpetrator.OTHER:
         return _nationality_country(" ".join(s.text for s in perpetrator.spans))
-    return {Perpetrator.CHINA: "CN", Perpetrator.RUSSIA: "RU"}.get(state)
+    return {Perpetrator.CHINA: "CN", Perpetrator.RUSSIA: "RU", Perpetrator.NORTH_KOREA: "KP"}.get(
+        state
+    )
 
 
 def _country_named(sentences: list[int], reading: Reading, country: str) -> PlaceHit | None:

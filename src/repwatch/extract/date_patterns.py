@@ -130,7 +130,10 @@ ANCHOR_THAT_DAY = re.compile(
     r"|the\s+same\s+(?:day|night|evening|morning))\b"
 )
 DAY_OF_MONTH = re.compile(
-    r"(?<!\w)(?i:on|by|since|until|till|from|before|after)\s+(?P<the>(?i:the)\s+)?"
+    r"(?<!\w)(?i:on|by|since|until|till|from|before|after"
+    # "on the night of the 3rd", "in the early hours of the 12th": a part of that day
+    r"|(?:the\s+)?(?:night|morning|evening|afternoon|early\s+hours|small\s+hours)\s+of)"
+    r"\s+(?P<the>(?i:the)\s+)?"
     r"(?P<d>3[01]|[12]\d|0?[1-9])(?i:st|nd|rd|th)\b"
     # "on the 1st of this month": the month named, not the one the text spoke of last
     r"(?:\s+(?i:of)\s+(?P<which>(?i:this|last|next))\s+(?i:month)\b)?"

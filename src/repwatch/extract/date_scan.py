@@ -35,7 +35,7 @@ _PLAN: dict[str, tuple[tuple[str, int], ...]] = {
     "period": (("period", 4), ("past", 3), ("next", 3)),
     "ago": (("ago", 5),),
     "later": (("later", 5), ("after", 0)),
-    "ordinal": (("dom", 2),),
+    "ordinal": (("dom", 5),),
 }
 _ANCHOR_KINDS: dict[str, tuple[str, ...]] = {}
 for _kind, _words in _ANCHOR_WORDS.items():

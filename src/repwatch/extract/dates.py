@@ -7,7 +7,9 @@
 - ``inferred_year``: day or month without a year ("Feb. 14", "in March"); the year is the
   latest that puts the date on or before the publication date (a future cue such as "by
   Feb. 20" allows up to 92 days after it). With no publication date, the year of an
-  earlier dated mention in the same call is used.
+  earlier dated mention in the same call is used; right after a full date of an earlier
+  year in the same sentence ("arrested in February 2014 and sent back in April"), that
+  year (or the next, for an earlier month).
 - ``relative``: counted from the publication date ("last week", "early this month",
   "on Monday", "two weeks ago"), or a bare day of the month ("on the 8th") read in the
   month of the nearest earlier mention (else the publication month).
@@ -32,6 +34,7 @@ Ages, times of day and durations ("for three days") are not dates.
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from repwatch.extract.date_absolute import DateContext, Resolved, resolve_calendar, resolve_season
 from repwatch.extract.date_calendar import last_day, safe_date, span_of_days, year_range
@@ -132,16 +135,24 @@ def find_dates(
         return []
     context = DateContext()
     mentions = []
+    told: tuple[int, int, int] | None = None  # year, month and end of the last full date
     for candidate in select_longest(find_candidates(text, lo, hi)):
         before = text[max(0, candidate.start - 24) : candidate.start]
         future = bool(FUTURE_BEFORE.search(before))
-        resolved = _resolve(candidate.expr, published, context, future=future)
+        expr = candidate.expr
+        story_year = _story_year(text, candidate.start, expr, told, published)
+        if story_year is not None:
+            resolved = resolve_calendar(expr, None, DateContext(year=story_year), future=False)
+        else:
+            resolved = _resolve(expr, published, context, future=future)
         if resolved is None:
             continue
         kind = resolved.kind
         if kind != "anchored":
             kind = _surrounding_kind(text, candidate.start, candidate.end) or kind
             _update(context, candidate.expr, resolved)
+        if expr.form in ("ymd", "ym") and expr.year is not None and expr.month is not None:
+            told = (expr.year, expr.month, candidate.end)
         mentions.append(
             DateMention(
                 candidate.start,
@@ -154,6 +165,29 @@ def find_dates(
             )
         )
     return mentions
+
+
+def _story_year(
+    text: str,
+    start: int,
+    expr: Expr,
+    told: tuple[int, int, int] | None,
+    published: dt.date | None,
+) -> int | None:
+    """The year of a month written without one right after a full date of an earlier year,
+    in the same sentence: "arrested in February 2014 and sent back in April" (April 2014,
+    not the April before publication); a month before the told one runs into the next year."""
+    if told is None or published is None or expr.year is not None or expr.which:
+        return None
+    if expr.form not in ("ymd", "ym") or expr.month is None:
+        return None
+    year, month, end = told
+    if year >= published.year or start - end > 160 or _SENTENCE_END.search(text, end, start):
+        return None
+    return year + (expr.month < month)
+
+
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 
 
 def _bound(value: str | None, *, last: bool) -> dt.date | None:

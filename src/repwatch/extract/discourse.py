@@ -17,6 +17,7 @@ from repwatch.extract.discourse_entities import Bound, Entity
 from repwatch.extract.discourse_resolve import Groups
 from repwatch.extract.korean import is_korean
 from repwatch.extract.reading import ClauseFacts
+from repwatch.model import Modality
 
 __all__ = ["Bound", "Discourse", "Entity"]
 
@@ -72,6 +73,20 @@ class Discourse(Groups):
         if ref is not None:
             return resolved.get(ref.start)
         if hit.voice == "nominal":
+            owner = self._owner(hit, facts, bound)
+            if owner is not None:
+                return [owner], "own"
+            if hit.modality is Modality.EXPECTED and _opens(self.text, hit, facts):
+                # "Repatriation could come within days": the awaited act of those just told
+                last = self._before
+                return ([last], "own") if last is not None else None
+            purpose = lx.PURPOSE_BEFORE.search(
+                self.text, max(facts.clause.start, hit.start - 40), hit.start
+            )
+            if purpose is not None and (bound or previous):
+                # "… and were sent to Tumen for repatriation": what the people of the
+                # sentence are held or sent for
+                return (bound or previous or []), "own"
             # "they were beaten during interrogation": an act named as the circumstance of
             # what the clause tells of its subject is the subject's too
             if not lx.ADJUNCT_BEFORE.search(self.text, max(0, hit.start - 40), hit.start):
@@ -93,3 +108,26 @@ class Discourse(Groups):
             return None
         last = self._before
         return ([last], "own") if last is not None else None
+
+    def _owner(self, hit: ActHit, facts: ClauseFacts, bound: list[Entity]) -> Entity | None:
+        """ "Their repatriation is imminent", "her eventual return": an awaited act noun
+        owned by a possessive is told of the group the possessive names, the one just spoken
+        of. (A done one, "their deportation has drawn criticism", names an act told before,
+        whose own clause says what it was.)"""
+        if hit.modality is not Modality.EXPECTED:
+            return None
+        match = lx.POSSESSIVE_BEFORE.search(
+            self.text, max(facts.clause.start, hit.start - 40), hit.start
+        )
+        if match is None:
+            return None
+        plural = match.group(1).lower() == "their"
+        for entity in bound:
+            if entity.plural == plural:
+                return entity
+        return self._salient(plural=plural)
+
+
+def _opens(text: str, hit: ActHit, facts: ClauseFacts) -> bool:
+    """Whether an act noun is the first word of its sentence, its subject."""
+    return facts.clause.first and not text[facts.clause.start : hit.start].strip(" \"“‘'")

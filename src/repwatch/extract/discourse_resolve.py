@@ -17,6 +17,13 @@ _COLLECTIVE = frozenset(("family", "household", "group", "party"))
 _POSSESSIVE = re.compile(r"(?:his|her|their|[A-Z]\w*['’]s)\s", re.IGNORECASE)
 _WITH_BEFORE = re.compile(r"\b(?:with|and)\s+$", re.IGNORECASE)
 _AGE_AFTER = re.compile(r"\s*(?:,\s*\d{1,2}\s*,|\(\d{1,2}\))")
+# "Kim, a 34-year-old North Korean woman,": a surname followed by who the person is.
+_PERSON_AFTER = re.compile(
+    r"\s*,\s*(?:a|an)\s+(?:[\w-]+\s+){0,4}?(?:woman|man|defector|refugee|girl|boy|mother"
+    r"|father|worker|laborer|labourer|soldier|teenager|student|wife|widow|farmer|miner"
+    r"|escapee|national|citizen)\b",
+    re.IGNORECASE,
+)
 _NONE = re.compile(r"(?:none|neither|no\s+one|nobody)\b", re.IGNORECASE)
 _WITH_HIM = re.compile(
     r"\s*,?\s*(?:who|that)\s+(?:[\w-]+\s+){0,3}?(?:with|alongside)\s+(?:him|her|them)\b",
@@ -105,6 +112,7 @@ class Groups:
 
     def _named(self, ref: Ref) -> Entity | None:
         for entity in self._live():
+            # "a defector surnamed Park" keeps the name as a member of the defector's refs
             if any(r.kind in ("name", "surname") and r.head == ref.head for r in entity.refs):
                 return entity
         return None
@@ -126,11 +134,23 @@ class Groups:
 
     def _resolve_surname(self, ref: Ref, clause: int) -> tuple[list[Entity], str] | None:
         """ "Lee" alone: the person named so before; "Ri, 29," a person; else no one."""
-        known = self._named(ref)
+        known = self._named(ref) or self._called(ref)
         if known is not None:
             return [known], "own"
+        if _PERSON_AFTER.match(self.text, ref.end):
+            return self._resolve_new(ref, clause)  # "Kim, a 34-year-old mother": told here
         if _AGE_AFTER.match(self.text, ref.end):
             return self._resolve_name(ref, clause)
+        return None
+
+    def _called(self, ref: Ref) -> Entity | None:
+        """ "a woman surnamed Kang … Kang was sent back": the one person the name was given
+        to when first counted."""
+        for entity in self._live():
+            if entity.count != VictimCount.exactly(1):
+                continue
+            if any(r.kind == "member" and r.head == ref.head for r in entity.refs):
+                return entity
         return None
 
     def _resolve_new(self, ref: Ref, clause: int) -> tuple[list[Entity], str]:
@@ -227,7 +247,10 @@ class Groups:
                 if any(r.head == ref.head and _POSSESSIVE.match(r.text) for r in entity.refs):
                     return [entity], scope
             entity = self._new(ref, clause)
-            if _WITH_BEFORE.search(self.text, max(0, ref.start - 12), ref.start):
+            if ref.head == "companion" or _WITH_BEFORE.search(
+                self.text, max(0, ref.start - 12), ref.start
+            ):
+                # "he and his wife", "soldiers took his companion away": one of a party
                 entity.companion_of = next(
                     (e for e in reversed(self.prominent) if e.alive and e is not entity), None
                 )
@@ -324,7 +347,10 @@ class Groups:
         last = self._salient()
         if last is None:
             return None  # "all of them" with no one named before: people in general
-        return [last.top()], "whole"
+        top = last.top()
+        if ref.count is not None and ref.count.max is not None and _open(top.count, ref.count):
+            top.count = ref.count  # "the family … all four": the count the group lacked
+        return [top], "whole"
 
     def _resolve_partial(self, ref: Ref, clause: int) -> tuple[list[Entity], str] | None:
         # "most have already been handed back": some of a group already acted upon
@@ -388,3 +414,11 @@ class Groups:
 
 def _size(group: list[Entity]) -> int:
     return sum(e.count.max or 0 for e in group if e.count)
+
+
+def _open(count: VictimCount | None, exact: VictimCount) -> bool:
+    """Whether ``count`` leaves room for ``exact`` and is not exact itself ("a family":
+    two or more)."""
+    if count is None:
+        return True
+    return count.max is None and (count.min or 0) <= (exact.min or 0)

@@ -27,14 +27,24 @@ A = Act
 TRIGGERS: tuple[tuple[re.Pattern[str], tuple[Act, ...]], ...] = tuple(
     (re.compile(pattern), acts)
     for pattern, acts in (
-        (r"강제\s*북송|강제\s*송환|북송|송환|넘겨졌|넘겨져|넘겨진", (A.REPATRIATION,)),
-        (r"체포|붙잡|검거|단속에\s*걸|잡혀|잡혔", (A.ARREST,)),
-        (r"구금|수감|구류|갇혀|갇혔|억류", (A.ARREST, A.DETENTION)),
-        (r"조사|취조|심문", (A.INTERROGATION,)),
-        (r"처벌|교화소|수용소|노동단련대|처형|공개\s*총살", (A.PUNISHMENT,)),
-        (r"사망|숨져|숨졌|익사|사살", (A.DEATH,)),
-        (r"도강|탈북(?:하다|하려|하던|을\s*시도)", (A.CROSSING,)),
-        (r"석방|풀려", (A.RELEASE,)),
+        (
+            r"강제\s*북송|강제\s*송환|북송|송환|넘겨졌|넘겨져|넘겨진|추방|인계|돌려보내|돌려보냈"
+            r"|북한으로\s*압송",
+            (A.REPATRIATION,),
+        ),
+        (r"체포|붙잡|검거|단속에\s*걸|잡혀|잡혔|연행|적발", (A.ARREST,)),
+        (r"구금|수감|구류|갇혀|갇혔|억류|감금|유치장|구치소", (A.ARREST, A.DETENTION)),
+        (r"조사|취조|심문|문초", (A.INTERROGATION,)),
+        (
+            r"처벌|교화소|수용소|관리소|노동단련대|처형|공개\s*총살|징역|형을\s*선고",
+            (A.PUNISHMENT,),
+        ),
+        (r"사망|숨져|숨졌|익사|사살|피살", (A.DEATH,)),
+        (
+            r"도강|탈북(?:하다|하려|하던|을\s*시도)|월경|국경을\s*넘|(?:두만강|압록강|강)을\s*건너",
+            (A.CROSSING,),
+        ),
+        (r"석방|풀려|풀어주|풀어줬", (A.RELEASE,)),
     )
 )
 # After a trigger, within its word or the next two: awaited, feared or possible

@@ -31,6 +31,7 @@ class Trigger:
     needs_agent: bool = False  # only an act when police or guards are the subject
     stems: tuple[str, ...] | None = None  # one of these is in any text it matches
     awaited: bool = False  # names an act not done yet ("searching for")
+    to_north: bool = False  # an act only when a place in North Korea follows it
 
 
 def _t(
@@ -39,9 +40,10 @@ def _t(
     frame: str = "verb",
     needs_agent: bool = False,
     awaited: bool = False,
+    to_north: bool = False,
 ) -> Trigger:
     compiled = re.compile(rf"\b(?:{pattern})\b", re.IGNORECASE)
-    return Trigger(compiled, acts, frame, needs_agent, stems(pattern), awaited)
+    return Trigger(compiled, acts, frame, needs_agent, stems(pattern), awaited, to_north)
 
 
 _GAP = r"(?:\s+\S+){0,4}?"  # up to four words between a verb and its particle
@@ -58,7 +60,7 @@ TRIGGERS: tuple[Trigger, ...] = (
     _t(r"died|dies|die", A.DEATH, frame="left"),
     # arrest
     _t(
-        r"(?:took|taken|take|taking|takes)(?=(?:\s+\S+){0,4}?\s+into\s+(?:police\s+)?custody)",
+        r"(?:took|taken|take|taking|takes)(?=(?:\s+\S+){0,4}?\s+into\s+(?:[\w-]+\s+)?custody)",
         A.ARREST,
     ),
     _t(
@@ -92,22 +94,53 @@ TRIGGERS: tuple[Trigger, ...] = (
     _t(r"seiz(?:e|ed|es|ing)|nabb(?:ed|ing)|nabs?|grabb(?:ed|ing)|grabs?", A.ARREST),
     _t(r"round(?:ed|ing|s)?\s+up|pick(?:ed|ing|s)?\s+up|handcuff(?:ed|ing|s)?", A.ARREST),
     _t(r"intercept(?:ed|ing|s)?", A.ARREST),
+    _t(r"abduct(?:ed|ing|s)?|kidnapp?(?:ed|ing|s)?|snatch(?:ed|es|ing)?", A.ARREST),
+    # phrasal verbs of arrest: "taken in by police", "hauled in", "led away", "netted"
+    _t(
+        r"(?:taken|took|hauled|brought)\s+in(?=\s+(?:by|for|on|at|after|during|last|early"
+        r"|late|and)\b)|nett(?:ed|ing)",
+        A.ARREST,
+    ),
+    # "taken away" by police is an arrest; "before she was taken away" to a camp is not
+    _t(
+        r"(?:taken|took|led|carted|dragged|hauled)(?:\s+(?:them|him|her|his|their|the)(?:\s+\S+)?)?"
+        r"\s+away",
+        A.ARREST,
+        needs_agent=True,
+    ),
+    # "were taken by Chinese police": taken, by those who arrest
+    _t(
+        r"taken(?=\s+by\s+(?:[\w-]+\s+){0,3}?(?:police|guards|officers|agents|authorities"
+        r"|soldiers|security|troops|patrols?)\b)",
+        A.ARREST,
+    ),
     _t(r"found|discovered|tracked\s+down|stopp(?:ed|ing)|rescued", A.ARREST, needs_agent=True),
     _t(r"(?:search|hunt|look)(?:ing|ed|s)?\s+for", A.ARREST, needs_agent=True, awaited=True),
     # detention: held in custody, awaiting return
-    _t(r"held|kept|jailed|imprisoned|locked\s+up", A.DETENTION),
+    _t(r"held|kept|jailed|imprisoned|locked\s+up|incarcerated", A.DETENTION),
     _t(r"in\s+(?:[\w-]+\s+){0,2}?custody", A.DETENTION, frame="left"),
     # "after two days at a border post": a stay in custody told as a time spent there
     _t(
         r"(?:days?|weeks?|nights?|months?)\s+(?:at|in)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?"
-        r"(?:post|station|cell|cent(?:er|re)|facility|jail|prison|custody)",
+        r"(?:post|station|cell|cent(?:er|re)|facility|jail|prison|custody)"
+        r"|(?:days?|weeks?|nights?|months?)\s+(?:in|of)\s+(?:police\s+)?(?:custody|detention)",
         A.DETENTION,
         frame="nominal",
     ),
     _t(
         r"sent(?=\s+to\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:detention|custody|jail"
-        r"|police\s+station)\b)",
+        r"|police\s+station|holding\s+(?:facility|cent(?:er|re)|cell|camp)|(?:\w+\s+)?detention"
+        r"\s+place)\b)",
         A.DETENTION,
+    ),
+    # a movement whose goal is a place in North Korea is a return, whatever the verb:
+    # "taken across the bridge to Sinuiju", "made to walk into Namyang"
+    _t(
+        r"(?:taken|took|brought|driven|drove|walked|marched|escorted|bussed|trucked|transported"
+        r"|moved|led|transferred|made\s+to\s+(?:walk|cross|go))"
+        r"(?:\s+[^\s,.;:!?]+){0,5}?\s+(?:to|into)",
+        A.REPATRIATION,
+        to_north=True,
     ),
     _t(
         r"(?:moved|transferred|taken|brought|driven|transported)(?="
@@ -121,22 +154,29 @@ TRIGGERS: tuple[Trigger, ...] = (
     _t(
         r"in\s+(?:a|an|the)"
         r"\s+(?:[\w-]+\s+){0,2}?(?:detention\s+(?:center|centre|facility|house)|jail|lock-?up"
-        r"|police\s+(?:cell|station))",
+        r"|police\s+(?:cell|station)|holding\s+(?:facility|cent(?:er|re)|cell)"
+        r"|detention\s+place)",
         A.DETENTION,
         frame="left",
     ),
-    _t(r"detention\s+(?:center|centre|facility|house)", A.DETENTION, frame="nominal"),
+    _t(
+        r"(?:detention|holding)\s+(?:center|centre|facility|house)",
+        A.DETENTION,
+        frame="nominal",
+    ),
     # interrogation
     _t(r"question(?:ed|ing|s)?|interrogat(?:ed|ing|e|es|ion)|grilled", A.INTERROGATION),
     _t(r"investigated(?=\s+by\b)|being\s+investigated", A.INTERROGATION),
     _t(
-        r"(?:receiv|undergo)(?:ing|es|ed|e)\s+investigation|under\s+(?:investigation|interrogation)",
+        r"(?:receiv|undergo)(?:ing|es|ed|e)\s+(?:[\w-]+\s+){0,2}?(?:investigation|interrogation"
+        r"|questioning)|under\s+(?:investigation|interrogation)",
         A.INTERROGATION,
         frame="left",
     ),
     # repatriation: returned to North Korea
     _t(
-        r"repatriat(?:e|ed|es|ing|ion)|deport(?:ed|ing|s|ation)?|expell?(?:ed|ing|s)?",
+        r"repatriat(?:e|ed|es|ing|ion)|deport(?:ed|ing|s|ation)?|expell?(?:ed|ing|s)?"
+        r"|refoul(?:e|ed|es|ing|ement)",
         A.REPATRIATION,
     ),
     _t(
@@ -157,7 +197,21 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"|turn(?:ed|ing|s)?\s+over",
         A.REPATRIATION,
     ),
+    # "delivered to the North Korean consulate", "surrendered to North Korean guards": a
+    # handover verb counts only with the North as receiver (acts.py checks NORTH_SIDE)
+    _t(
+        r"(?:deliver|surrender|transferr?|releas)(?:ed|ing|s)?(?=\s+(?:(?:them|him|her)\s+)?to\s+"
+        r"(?:the\s+)?(?:North\s+Korea|North\s+Korean|DPRK|N\.\s*Korean|State\s+Security)\b)",
+        A.REPATRIATION,
+    ),
+    _t(r"escort(?:ed|ing|s)?" + _GAP + r"\s+(?:back|home)", A.REPATRIATION),
     _t(r"return(?:ed|ing|s)?|push(?:ed|ing)?" + _GAP + r"\s+back", A.REPATRIATION),
+    # China and Russia send North Koreans nowhere but home: "forcibly sent from China"
+    _t(
+        r"(?:sen[dt]|deported|returned|handed\s+over|expelled)(?=\s+(?:back\s+)?from\s+"
+        r"(?:China|Russia)\b)",
+        A.REPATRIATION,
+    ),
     _t(r"(?:taken|took)(?=\s+across\s+the\s+(?:bridge|border|river))", A.REPATRIATION),
     _t(
         r"(?:flown|flew)(?=(?:\s+\S+){0,4}?\s+to\s+(?:Pyongyang|North\s+Korea|the\s+North)\b)",
@@ -179,18 +233,38 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"|kwalliso))",
         A.PUNISHMENT,
     ),
+    # "she spent a year in a labor camp", "is serving five years in a prison camp"
+    _t(
+        r"(?:spent|spend|spends|spending|served|serving|serves)(?=(?:\s+\S+){0,4}?\s+in\s+(?:a|an|the)"
+        r"\s+(?:[\w-]+\s+){0,2}?(?:camp|prison|kyohwaso|kwalliso))",
+        A.PUNISHMENT,
+        frame="left",
+    ),
     # release
     _t(r"releas(?:e|ed|es|ing)|freed|set\s+free|let\s+(?:\S+\s+)?go", A.RELEASE),
     _t(r"(?:allowed|permitted)\s+to\s+(?:leave|go|travel|depart)", A.RELEASE, frame="left"),
+    # let go onward: "sent to South Korea", "flown to Seoul", "handed to the UNHCR"
+    _t(
+        r"(?:sen[dt]|flown|flew|transferred|taken|escorted|moved)(?=(?:\s+\S+){0,3}?\s+to\s+"
+        r"(?:South\s+Korea|Seoul|a\s+third\s+country|the\s+United\s+States)\b)",
+        A.RELEASE,
+    ),
     # crossing: an attempt to leave or cross the border
     _t(
         r"cross(?:ed|es|ing)?(?=\s+(?:the|over|into|illegally|to|a|its)\b)",
         A.CROSSING,
         frame="left",
     ),
+    # "drowned while trying to cross": the attempt told with no object
     _t(
-        r"(?:swim|swam|swum|swimming|wad(?:e|ed|ing)|walk(?:ed|ing)?|r[au]n|running|fled|flee"
-        r"|fleeing|escap(?:e|ed|ing)|c[oa]me|went|going|go|climb(?:ed|ing)?)\s+(?:across|over)"
+        r"(?:trying|attempting|tried|attempted)\s+to\s+cross(?=\s*(?:[,.;:]|$|and\b|when\b))",
+        A.CROSSING,
+        frame="left",
+    ),
+    _t(
+        r"(?:swim|swam|swum|swimming|wad(?:e|ed|ing)|walk(?:ed|ing)?|ran|run|running|fled|flee"
+        r"|fleeing|escap(?:e|ed|ing)|came|come|went|going|go|climb(?:ed|ing)?|defect(?:ed|ing)?)"
+        r"\s+(?:across|over)"
         r"(?=\s+(?:to\b|the\s+(?:frozen\s+)?(?:\S+\s+)?(?:river|border|ice|Tumen|Yalu|Amnok"
         r"|Tuman|Mekong|fence)))",
         A.CROSSING,
@@ -235,6 +309,7 @@ EXPECTED_CUES = re.compile(
 # they were caught", "if they are sent back").
 ATTITUDE_CUES = re.compile(
     r"\b(?:if|unless|whether|fear(?:s|ed|ing)?|worr(?:y|ies|ied)|matter\s+of\s+time"
+    r"|once(?=\s+(?:they|he|she|the\s+\w+|\w+)\s+(?:are|is|have|has|get|gets)\b)"
     r"|urg(?:e|ed|es|ing)|call(?:s|ed)?\s+on|ask(?:s|ed)?)\b",
     re.IGNORECASE,
 )
@@ -258,9 +333,29 @@ NEGATION = re.compile(
     re.IGNORECASE,
 )
 # Right before a trigger: an attempt ("trying to take him into custody").
+# Getting ready to cross is an attempt to cross ("as they prepared to cross into China"),
+# though getting ready to return people tells an awaited return.
+PREPARE = re.compile(r"\b(?:prepar(?:e|ed|es|ing)|getting\s+ready|about)\s+to\s*$", re.IGNORECASE)
+# (A preparation is no attempt: "preparing to repatriate them" tells an awaited return.)
 ATTEMPT = re.compile(
-    r"\b(?:try|tried|tries|trying|attempt(?:s|ed|ing)?|prepar(?:e|ed|es|ing)|about"
-    r"|getting\s+ready|set\s+out)\s+to\s*$",
+    r"\b(?:try|tried|tries|trying|attempt(?:s|ed|ing)?|set\s+out)\s+to\s*$",
+    re.IGNORECASE,
+)
+# Before an act noun: what people are held or sent for ("sent to Tumen for repatriation",
+# "held pending deportation"): awaited.
+PURPOSE_BEFORE = re.compile(
+    r"\b(?:for|pending|awaiting|ahead\s+of|prior\s+to)\s+(?:(?:their|his|her|its|the|an?"
+    r"|eventual|possible|forced|forcible|imminent|further)\s+){0,2}$",
+    re.IGNORECASE,
+)
+# After an act noun: the act is still awaited ("their repatriation is imminent", "a
+# deportation that is expected within days").
+EXPECTED_AFTER = re.compile(
+    r"^\s*(?:(?:that|which)\s+)?(?:(?:is|are|was|were|seems?|seemed|appears?|appeared|looks?"
+    r"|looked)\s+(?:now\s+|still\s+|very\s+|highly\s+)?(?:imminent|likely|expected|feared"
+    r"|planned|scheduled|probable|possible|pending|due|near|certain|inevitable"
+    r"|only\s+a\s+matter)|(?:could|would|may|might|will|can)\s+(?:\w+\s+)?(?:come|happen"
+    r"|take\s+place|follow|begin|start|be\s+carried\s+out))\b",
     re.IGNORECASE,
 )
 # Passive or perfect auxiliaries right before a verb trigger (adverbs may intervene).
@@ -283,11 +378,11 @@ PURPOSE_OF_DONE = re.compile(
 # Trigger words whose form is past or a participle without the regular endings.
 IRREGULAR_PAST = frozenset(
     "caught held kept sent shot found took taken fled swum swam ran came went brought driven"
-    " let set hit put died seized freed".split()
+    " let set hit put died seized freed made led drove flown flew spent swept froze thrown".split()
 )
 # First words of triggers that are not verbs ("in custody", "by boat", "border fence").
 NOT_VERBS = frozenset(
-    "in under by across border barbed-wire boat vessel raft ship detention".split()
+    "in under by across border barbed-wire boat vessel raft ship detention holding".split()
 )
 # Number words: a participle right after one describes the people counted.
 NUMBER_WORDS = frozenset(
@@ -312,7 +407,8 @@ GENERIC_CUES = re.compile(
     r"\b(?:routinely|generally|usually|normally|often|regularly|typically|traditionally"
     r"|always|whenever|in\s+recent\s+years|in\s+the\s+past|used\s+to|every\s+year"
     r"|each\s+year|per\s+year|since\s+(?:1[89]\d\d|20\d\d|the\s+(?:famine|\d+s|war"
-    r"|end|early|late|mid))|tens\s+of\s+thousands|thousands\s+of)\b",
+    r"|end(?!\s+of\s+(?:last|this)\s+(?:week|month))|early|late|mid))|tens\s+of\s+thousands"
+    r"|thousands\s+of)\b",
     re.IGNORECASE,
 )
 # A superlative or ordinal just before a cue of GENERIC_CUES: the cue measures this case
@@ -334,14 +430,16 @@ CAMP_CONTEXT = re.compile(
 )
 # After a return trigger: a destination that is not North Korea (so not a repatriation).
 NOT_NORTH = re.compile(
-    r"^(?:\s+\S+){0,6}?\s+(?:in)?to\s+(?:China|Vietnam|Laos|Thailand|Russia|Mongolia"
-    r"|South\s+Korea|Seoul|Cambodia|Myanmar|a\s+third\s+country|Chinese)\b",
+    r"^(?:\s+\S+){0,6}?\s+(?:in)?to\s+(?:the\s+)?(?:China|Vietnam|Laos|Thailand|Russia|Mongolia"
+    r"|South\s+Korea|Seoul|Cambodia|Myanmar|a\s+third\s+country|Chinese|South\s+Korean"
+    r"|UNHCR|U\.?N\.?\s+refugee)\b",
     re.IGNORECASE,
 )
 # After a return trigger: a third country that lets people go (a release, not a return).
 TO_THE_SOUTH = re.compile(
     r"^(?:\s+\S+){0,6}?\s+(?:in)?to\s+(?:South\s+Korea|Seoul|a\s+third\s+country"
-    r"|the\s+United\s+States)\b",
+    r"|the\s+United\s+States|(?:the\s+)?South\s+Korean\s+(?:embassy|consulate|diplomats"
+    r"|officials|authorities|side)|(?:the\s+)?UNHCR|(?:the\s+)?U\.?N\.?\s+refugee)\b",
     re.IGNORECASE,
 )
 # After a "handed to" trigger: the receiving side must be North Korean.
@@ -445,4 +543,18 @@ NORTH_CUSTODY = re.compile(
     r"|People['’]s\s+Security|Social\s+Security|MPS|safety\s+agency"
     r"|North\s+Korean?\s+(?:police|security|authorities|officials)|in\s+North\s+Korea)\b",
     re.IGNORECASE,
+)
+
+# A possessive right before an act noun, past its adjectives ("their forced repatriation",
+# "his eventual return"): whose act it is.
+POSSESSIVE_BEFORE = re.compile(
+    r"\b(their|his|her)\s+(?:(?:forced|forcible|imminent|eventual|planned|possible|likely"
+    r"|subsequent|recent|immediate|sudden|swift|expected|feared|alleged)\s+){0,2}$",
+    re.IGNORECASE,
+)
+
+# Words that open a relative or subordinate clause inside a clause: what follows them is
+# told of its own act ("refugees who were detained last month", "arrested after …").
+SUBORDINATE_OPENING = re.compile(
+    r"\b(?:who|whom|which|where|after|before|when|while|once|until)\b", re.IGNORECASE
 )

@@ -27,9 +27,11 @@ _PRONOUN = re.compile(
 
 _PERSON_PLURAL = (
     r"(?:North\s+Koreans?(?!\s+(?:border|guards?|soldiers|authorities|security|officials?"
-    r"|agents?|side|government|regime|police|state|army|officers?|leader|analyst))"
+    r"|agents?|side|government|regime|police|state|army|officers?|leader|analyst|embassy"
+    r"|consulate|diplomats?|mission|ministry|media|bank|riverbank|shore|town|city|territory"
+    r"|consul|counterparts?))"
     r"|defectors|refugees|escapees|crossers|migrants|women|men|children"
-    r"|people|persons|detainees|families|laborers|labourers|workers|loggers|teenagers"
+    r"|people(?!['’]s\b)|persons|detainees|families|laborers|labourers|workers|loggers|teenagers"
     r"|survivors|victims|captives|prisoners)"
 )
 
@@ -86,6 +88,25 @@ _BOTH = re.compile(
     r"\bboth\b(?=\s+(?:are|were|have|had|was|is|will|would|remain|face|men|women))",
     re.IGNORECASE,
 )
+
+# Subjects that stand for people just spoken of, told by a word of number or description
+# rather than a noun: "Each was questioned", "All were returned", "Those arrested were",
+# "The 34-year-old was", "the latter was".
+_VERB_NEXT = (
+    r"(?=\s+(?:\w+ly\s+|also\s+|later\s+|then\s+|now\s+){0,2}(?:was|were|is|are|had|has"
+    r"|have|will|would|remain|remains|remained|face|faces|faced|could|may|might)\b)"
+)
+_ANAPHOR_PLURAL = re.compile(
+    r"(?<![\w,] )\b(?:each(?:\s+of\s+them)?|all|those\s+(?:arrested|detained|caught|held"
+    r"|seized|captured|returned|repatriated|deported|rounded\s+up))" + _VERB_NEXT,
+    re.IGNORECASE,
+)
+# (Scanned from the word after "the", which is checked apart: "the" is everywhere.)
+_ANAPHOR_ONE = re.compile(
+    r"(?:year-old|latter|former|youngest|eldest|oldest|younger|elder|older)" + _VERB_NEXT,
+    re.IGNORECASE,
+)
+_THE_BEFORE = re.compile(r"\bthe\s+(?:\d{1,2}-)?$", re.IGNORECASE)
 
 _ANOTHER = re.compile(r"\banother\s+(?:[\w-]+\s+){0,2}?(?P<noun>[a-z]+)\b", re.IGNORECASE)
 
@@ -197,7 +218,7 @@ def _names(text: str, start: int, end: int) -> list[Ref]:
     """People named: "Lee Young-hwa", "Ms. Kim", and later "Lee" alone (bound to a
     person named before, or to no one)."""
     refs = []
-    for m in _scan(_NAME, text, start, end):
+    for m in scan(_NAME, _KEYS[_NAME], text, lowered(text), start, end, capital=True):
         name = m.group()
         if _LEADER.match(name) or SPEAKS.match(text, m.end()):
             continue  # a head of state, or someone speaking
@@ -253,6 +274,21 @@ def _universals(text: str, start: int, end: int) -> list[Ref]:
         Ref(m.start(), m.end(), m.group(), "universal", universal=True)
         for m in _scan(_UNIVERSAL_NP, text, start, end)
     ]
+
+
+def _anaphors(text: str, start: int, end: int) -> list[Ref]:
+    """Subjects that stand for the group ("Each was", "All were") or the one person ("The
+    34-year-old was") spoken of before: resolved as "they" and "he" or "she" are."""
+    refs = [
+        Ref(m.start(), m.end(), m.group(), "universal", universal=True)
+        for m in _scan(_ANAPHOR_PLURAL, text, start, end)
+    ]
+    for m in _scan(_ANAPHOR_ONE, text, start, end):
+        the = _THE_BEFORE.search(text, max(start, m.start() - 8), m.start())
+        if the is None or (m.group().lower() == "year-old") != ("-" in the.group()):
+            continue
+        refs.append(Ref(the.start(), m.end(), text[the.start() : m.end()], "pronoun", plural=False))
+    return refs
 
 
 # A verb of saying right after "the group": the group is the one speaking.
@@ -336,6 +372,8 @@ _KEYS = {
         _MY_RELATIVE,
         _NAME,
         _COMPANION,
+        _ANAPHOR_PLURAL,
+        _ANAPHOR_ONE,
     )
 }
 
@@ -349,5 +387,6 @@ FINDERS = (
     _partials,
     _others,
     _pronouns,
+    _anaphors,
     _generics,
 )

@@ -83,9 +83,28 @@ _APPOSITIVE_OPEN = re.compile(
     r"|area|district)\b[^.;]{0,80}$",
     re.IGNORECASE,
 )
+# How far before a place name the patterns that end at it are read (characters).
+_BEFORE_REACH = 200
 # Roles that say something was done to the people there.
 _WHERE_DONE = frozenset((PlaceRole.CAUGHT, PlaceRole.HELD, PlaceRole.RETURNED, PlaceRole.CROSSED))
 _RELATIVE = re.compile(r"\b(?:who|which|that|whose|whom)\b", re.IGNORECASE)
+
+
+# People named by where they belong: "three residents of Hyesan", "two citizens of the
+# DPRK", "a native of Musan" (the place is where they are from, not where anything happened).
+_PEOPLE_OF = re.compile(
+    r"\b(?:residents?|citizens?|natives?|nationals?|people|inhabitants|villagers|workers"
+    r"|laborers|labourers|families|family|defectors?|refugees?|women|men|man|woman)"
+    r"\s+(?:originally\s+)?(?:of|from)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_AREAS = frozenset(("province", "prefecture", "region", "county", "district"))
+# Between a crossing verb and the name of what it crossed: "crossing the frozen Yalu".
+_OBJECT_OF = re.compile(
+    r"\s+(?:the\s+)?(?:(?!(?:to|into|in|at|from|near|towards?|for|on|by|with|via)\s)"
+    r"[a-z][\w-]*\s+){0,2}",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,6 +119,7 @@ class PlaceHit:
     radius_km: float | None
     role: PlaceRole
     of_actor: bool = False  # names an authority's seat ("police in Dongxing")
+    act_start: int | None = None  # where the act trigger the place phrase belongs to starts
 
     @property
     def country(self) -> str | None:
@@ -125,9 +145,13 @@ def find_places(
             continue
         if any(a <= match.name_start < b for a, b in excluded):
             continue
-        before = text[start : match.name_start]
+        # the words just before the name: every pattern read there ends at the name
+        before = text[max(start, match.name_start - _BEFORE_REACH) : match.name_start]
         after = text[match.name_end : end]
         of_actor = bool(_ACTOR_BEFORE.search(before) or _ACTOR_AFTER.match(after))
+        people_of = bool(_PEOPLE_OF.search(before, max(0, len(before) - 48)))
+        if people_of:
+            of_actor = False  # "three residents of Hyesan": where the people are from
         if of_actor and (_AGENT_OF_ARREST.search(before) or _ARRESTS_AFTER.match(after)):
             # "arrested by police in Qingdao", "police in Hunchun detained": where it was
             of_actor = False
@@ -136,10 +160,13 @@ def find_places(
             and _APPOSITIVE_OPEN.search(before)
             and _ARRESTS_AFTER.match(after.split(",", 1)[1])
         )
+        governing = None if of_actor else _governing(text, start, match, acts)
         if of_actor or described:
             role = PlaceRole.OTHER
+        elif people_of:
+            role = PlaceRole.ORIGIN
         else:
-            role = _role(text, start, match, acts)
+            role = _role(text, start, match, governing)
         if match.place.kind == "country" and role in (PlaceRole.RETURNED, PlaceRole.HELD):
             if _preposition(text, start, match.name_start) not in SOURCE:
                 role = PlaceRole.DESTINATION  # "returned to North Korea" says nothing of where
@@ -156,6 +183,7 @@ def find_places(
                 radius_km=match.radius_km,
                 role=role,
                 of_actor=of_actor,
+                act_start=governing.start if governing is not None else None,
             )
         )
     return hits
@@ -173,11 +201,11 @@ def _preposition(text: str, start: int, position: int) -> str:
     return word.group(1).lower() if word else ""
 
 
-def _role(text: str, start: int, match: PlaceMatch, acts: Sequence[ActHit]) -> PlaceRole:
+def _role(text: str, start: int, match: PlaceMatch, governing: ActHit | None) -> PlaceRole:
+    """The place's role from its preposition and ``governing``, the act it belongs to."""
     prep = _preposition(text, start, match.name_start)
     if match.start < match.name_start and prep not in SOURCE | GOAL | PATH:
         prep = "near"  # a cue the gazetteer read ("near", "outskirts of") is locative
-    governing = _governing(text, start, match, acts)
     if governing is not None and governing.end <= match.name_start:
         verb = FINITE.search(text, governing.end, match.name_start)
         if verb and not _RELATIVE.search(text, governing.end, verb.start()):
@@ -189,6 +217,12 @@ def _role(text: str, start: int, match: PlaceMatch, acts: Sequence[ActHit]) -> P
     ):
         governing = None  # "awaiting repatriation": no place of it yet
     act = _main_act(governing) if governing else None
+    if (
+        act is Act.CROSSING
+        and governing is not None
+        and _OBJECT_OF.fullmatch(text, governing.end, match.name_start)
+    ):
+        return PlaceRole.CROSSED  # "crossing the frozen Yalu": what the verb crossed
     if prep in SOURCE:
         if act is Act.REPATRIATION:
             return PlaceRole.RETURNED
@@ -202,6 +236,8 @@ def _role(text: str, start: int, match: PlaceMatch, acts: Sequence[ActHit]) -> P
     if prep in PATH:
         if act in (Act.REPATRIATION, Act.CROSSING):
             return ROLE_OF_ACT[act]
+        if act is Act.ARREST and prep == "across" and match.place and match.place.kind in _AREAS:
+            return PlaceRole.CAUGHT  # "raids across Yanbian": arrests all over the area
         return PlaceRole.OTHER
     if act is None or not (prep in LOCATIVE or prep in _MODIFIER_BEFORE):
         return PlaceRole.OTHER  # "to leave China", "Hoeryŏng, which faces …"

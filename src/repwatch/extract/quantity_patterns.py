@@ -129,7 +129,10 @@ def _ends_with(words: Iterable[str], extra: str = "") -> Callable[[str, int], bo
     pattern = re.compile(r"(?:(?<![^\W_])(?:" + alternation + r")\.?" + extra + r")\s*$")
 
     def test(text: str, pos: int) -> bool:
-        return pattern.search(text[max(0, pos - 24) : pos].lower()) is not None
+        before = text[max(0, pos - 24) : pos]
+        if text[pos : pos + 1].isupper() and before.rstrip().endswith("."):
+            return False  # "on 2 June. Two women …": a new sentence, not "Nov. 3"
+        return pattern.search(before.lower()) is not None
 
     return test
 
@@ -141,11 +144,22 @@ _AGE_CONTEXT = (
     r"\s*(?:and|to|or|-|–)"
     r"|(?<![^\W_])(?:girl|boy|child|kid|man|woman|son|daughter|teenager|youth|lady)\s+of"
 )
-before_not_count = _ends_with(
-    _BEFORE_NOT_COUNT_WORDS,
-    rf"|[$£€¥₩#]|(?<![^\W_])(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\s*(?:and|to|or|through|-|–)"
-    + _AGE_CONTEXT,
+_before_not_count_words = _ends_with(_BEFORE_NOT_COUNT_WORDS, r"|[$£€¥₩#]" + _AGE_CONTEXT)
+# The end of a range of days: "June 3 and 5" (in digits; "June 3 and three others" counts)
+_DAY_RANGE = re.compile(
+    rf"(?<![^\W_])(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\s*(?:and|to|or|through|-|–)\s*$"
 )
+
+
+def before_not_count(text: str, pos: int) -> bool:
+    """Whether the words just before ``pos`` make the number there no count of people."""
+    if _before_not_count_words(text, pos):
+        return True
+    if not text[pos : pos + 1].isdigit():
+        return False
+    return _DAY_RANGE.search(text[max(0, pos - 24) : pos].lower()) is not None
+
+
 before_bare_not_count = _ends_with(_BEFORE_BARE_NOT_COUNT_WORDS)
 after_particle_verb = _ends_with(_PARTICLE_VERBS)
 SENTENCE_END = re.compile(r"[.!?;](?:\s|$)|\n")

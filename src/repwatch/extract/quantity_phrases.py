@@ -114,7 +114,16 @@ def phrase_after(text: str, pos: int, hi: int, *, singular: bool = False) -> _Ph
     first = words[0][0]
     if first in BARE_FOLLOWERS or (first.endswith("ed") and len(first) > 4):
         return _Phrase("bare", None, pos)
+    if first.endswith("ing") and len(first) > 5 and _ING_NEXT.match(text, words[0][1], hi):
+        return _Phrase("bare", None, pos)  # "a family of four trying to cross", "six hiding in"
     return _REJECT
+
+
+# After a participle in "-ing" that follows a bare number: the participle is a verb, not a
+# noun the number counts ("four trying to cross", not "two training camps").
+_ING_NEXT = re.compile(
+    r"\s+(?:to|the|a|an|in|at|on|near|across|into|from|through|over)\b", re.IGNORECASE
+)
 
 
 def _person_follows(words: list[tuple[str, int]], i: int, singular: bool) -> bool:
@@ -239,9 +248,13 @@ def _number_quantity(text: str, match: re.Match[str], hi: int) -> Quantity | Non
         after_preposition = before_bare_not_count(text, start)
         if phrase.status != "person" or after_preposition:
             return None
-    if value == 1 and raw[0].isalpha() and high is None:
-        return _one_quantity(text, match, num_end, hi)
     partitive = PARTITIVE.match(text, num_end, hi)
+    if value == 1 and raw[0].isalpha() and high is None:
+        if partitive and _one_of_people(text, partitive, hi):
+            # "one of them", "one of the four": one person of a group ("one of the largest
+            # returns" is no one)
+            return _partitive_quantity(text, start, count_of(qualifier, value, high), partitive, hi)
+        return _one_quantity(text, match, num_end, hi)
     if partitive:
         return _partitive_quantity(text, start, count_of(qualifier, value, high), partitive, hi)
     phrase = phrase_after(text, num_end, hi)
@@ -272,6 +285,16 @@ def _bare_allowed(text: str, start: int, num_end: int) -> bool:
         return False  # "Ri, 29, left" and "Kim (32)": an age after a name
     at_line_start = start == 0 or text[start - 1] == "\n"
     return not (at_line_start and after in (".", ")"))  # "1." and "2)" label a list
+
+
+def _one_of_people(text: str, partitive: re.Match[str], hi: int) -> bool:
+    """Whether "one of …" picks one of the people spoken of: of a pronoun ("one of them")
+    or of a count ("one of the four"); "one of the organizers" is left to the noun."""
+    det = partitive.group("det").lower()
+    if det in ("them", "us", "whom"):
+        return True
+    words = _words(text, partitive.end(), hi)
+    return bool(words) and (words[0][0].isdigit() or parse_number(words[0][0])[0] is not None)
 
 
 def _one_quantity(text: str, match: re.Match[str], num_end: int, hi: int) -> Quantity | None:

@@ -61,9 +61,10 @@ class Reading:
         return [c for c in self.clauses if c.sentence == sentence]
 
 
-def _within(items: Sequence, start: int, end: int) -> tuple:
-    """The items (sorted by ``start``) that start in ``[start, end)``."""
-    keys = [i.start for i in items]
+def _within(items: Sequence, start: int, end: int, keys: Sequence[int] | None = None) -> tuple:
+    """The items (sorted by ``start``) that start in ``[start, end)``; ``keys`` are their
+    starts, when already listed (one list for every clause of a report)."""
+    keys = [i.start for i in items] if keys is None else keys
     return tuple(items[bisect_left(keys, start) : bisect_left(keys, end)])
 
 
@@ -108,10 +109,16 @@ def read(text: str, doc: Doc, published: dt.date | None) -> Reading:
         excluded.append(opening)
     parts = clauses(text, spans)
     bounds = [(c.start, c.end) for c in parts]
-    acts = find_acts_in(text, bounds)
+    north = sorted(m.name_start for m in matches if m.place and m.place.country == "KP")
+    acts = find_acts_in(text, bounds, north)
     refs = find_refs_in(text, bounds, quantities)
+    match_keys = [m.start for m in matches]
+    date_keys = [d.start for d in dates]
+    source_keys = [s.start for s in sources]
     places = [
-        find_places(text, c.start, c.end, _within(matches, c.start, c.end), hits, excluded)
+        find_places(
+            text, c.start, c.end, _within(matches, c.start, c.end, match_keys), hits, excluded
+        )
         for c, hits in zip(parts, acts, strict=True)
     ]
     actors = find_actors_in(text, bounds, places)
@@ -128,8 +135,8 @@ def read(text: str, doc: Doc, published: dt.date | None) -> Reading:
                 refs=tuple(refs[index]),
                 places=tuple(places[index]),
                 actors=tuple(actors[index]),
-                dates=_within(dates, start, end),
-                sources=_within(sources, start, end),
+                dates=_within(dates, start, end, date_keys),
+                sources=_within(sources, start, end, source_keys),
                 generic=_generic(text, start, end),
                 like_previous=bool(lx.LIKE_PREVIOUS.search(text, start, end)),
             )

@@ -2,13 +2,15 @@
 
 Python's ``re`` scans a case-insensitive pattern slowly; most of the extractor's
 patterns start with one of a few words, so the words (``stems``, read off the pattern
-itself) are found with ``str.find`` in the lowercased text and the pattern is tried only
-there (``scan``). The result is what ``finditer`` would give.
+itself) are looked up in an index of where the words of the lowercased text start (built
+once per text) and the pattern is tried only there (``scan``). The result is what
+``finditer`` would give.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 
 _LITERAL = re.compile(r"[a-z]+", re.IGNORECASE)
@@ -68,6 +70,20 @@ def lowered(text: str) -> str:
     return text.lower()
 
 
+# The start of a word and its first two letters: the key of the index of a text.
+_WORD_START = re.compile(r"(?<![^\W_])[^\W\d_]{2}")
+
+
+@lru_cache(maxsize=4)
+def _word_starts(lowered: str) -> dict[str, list[int]]:
+    """Where the words of ``lowered`` start, by their first two letters: one pass over a text
+    serves every pattern read in it."""
+    index: dict[str, list[int]] = {}
+    for match in _WORD_START.finditer(lowered):
+        index.setdefault(match.group(), []).append(match.start())
+    return index
+
+
 def scan(
     pattern: re.Pattern[str],
     keys: tuple[str, ...] | None,
@@ -75,20 +91,28 @@ def scan(
     lowered: str,
     lo: int,
     hi: int,
+    *,
+    capital: bool = False,
 ) -> list[re.Match[str]]:
     """The matches of ``pattern`` in ``text[lo:hi]``, found fast: a case-insensitive scan
     is slow in Python's ``re``, so the words a match must start with (``keys``, from
-    ``stems``) are looked up in ``lowered`` (``text.lower()``) and the pattern is tried
-    only there. Without keys, or when lowering changed the length, it is a plain scan."""
+    ``stems``) are looked up in an index of the words of ``lowered`` (``text.lower()``) and
+    the pattern is tried only there. Without keys, or when lowering changed the length, it
+    is a plain scan. ``capital``: every match starts with a capital letter (names), so only
+    those are tried."""
     if keys is None or len(lowered) != len(text):
         return list(pattern.finditer(text, lo, hi))
+    index = _word_starts(lowered)
     starts: set[int] = set()
     for key in keys:
-        at = lowered.find(key, lo, hi)
-        while at != -1:
-            if at == 0 or not lowered[at - 1].isalnum():
+        positions = index.get(key[:2])
+        if not positions:
+            continue
+        for at in positions[bisect_left(positions, lo) :]:
+            if at >= hi:
+                break
+            if lowered.startswith(key, at) and (not capital or text[at].isupper()):
                 starts.add(at)
-            at = lowered.find(key, at + 1, hi)
     found: list[re.Match[str]] = []
     for at in sorted(starts):
         if found and at < found[-1].end():

@@ -108,6 +108,10 @@ def _join_companions(entities: list[Entity]) -> None:
         partner = entity.companion_of
         if partner is None or not entity.alive or not partner.alive or not entity.has_state_acts():
             continue
+        if _done(partner) != _done(entity) and partner.acts and entity.acts:
+            # "two women travelling with them may also have been arrested": only feared;
+            # "six others held with them were transferred": done to them, not to those sought
+            continue
         if entity.count and partner.count and entity.count.max and partner.count.max:
             partner.count = VictimCount(
                 min=(partner.count.min or 0) + (entity.count.min or 0),
@@ -325,9 +329,15 @@ def _is_case(case: Case) -> bool:
     """A case needs an act done by a state, to specific people; one of which nothing is
     done yet needs at least an awaited arrest, return or death, not only a feared sentence."""
     acts = [b for b in (*case.acts, *case.inherited) if b.hit.counts]
-    if any(b.hit.modality is Modality.OCCURRED and _stately(b) for b in acts):
+    if any(b.hit.modality is Modality.OCCURRED and _held(b) for b in acts):
         return True
     return any(a in _AWAITED_CASE for b in acts for a in b.hit.acts)
+
+
+def _held(bound: Bound) -> bool:
+    """An act against the people: not only a crossing, nor only being let go onward
+    ("six defectors who reached Thailand were sent to South Korea")."""
+    return any(a not in (Act.CROSSING, Act.RELEASE) for a in bound.hit.acts)
 
 
 def _stately(bound: Bound) -> bool:

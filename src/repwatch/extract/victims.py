@@ -46,8 +46,10 @@ PRODUCER = "quantities.v1"
 
 
 # After a count: who these people are, when they are not victims.
+# (Not past a subject of its own: "five North Koreans he was helping" are the helped.)
 _NOT_VICTIM_AFTER = re.compile(
-    r"^[\s,]*(?:\S+\s+){0,5}?(?:who\s+(?:are|were|was|is|had\s+been)\s+)?(?:suspected|accused"
+    r"^[\s,]*(?:(?!(?:he|she|they|we|i|police|activists?)\b)\S+\s+){0,5}?"
+    r"(?:who\s+(?:are|were|was|is|had\s+been)\s+)?(?:suspected|accused"
     r"|helping|assisting|who\s+helped|working\s+as|posing\s+as)",
     re.IGNORECASE,
 )
@@ -312,7 +314,7 @@ def _mark_included(text: str, refs: list[Ref]) -> list[Ref]:
         if (
             marked
             and ref.kind in ("new", "bare", "definite", "partitive")
-            and marked[-1].kind in ("new", "definite", "name")
+            and marked[-1].kind in ("new", "definite", "name", "surname", "partitive")
             and (marked[-1].count is None or _part_of(ref.count, marked[-1].count))
             and _APPOSITION.fullmatch(text, marked[-1].end, ref.start)
         ):
