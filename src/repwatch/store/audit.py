@@ -13,7 +13,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, insert, select
+from sqlalchemy import Connection, insert, select, text, update
 
 from repwatch.store.tables import audit_log
 
@@ -69,18 +69,39 @@ def append(
     detail: dict[str, Any] | None = None,
     at: dt.datetime | None = None,
 ) -> None:
-    """Add an entry at the end of the chain, in the caller's transaction."""
+    """Add an entry at the end of the chain, in the caller's transaction.
+
+    Two writers at once must not both chain onto the same entry. So the writer
+    first takes the log for itself — on SQLite by inserting its entry (SQLite has
+    one writer at a time), on other databases by locking the table — and only
+    then reads the entry before its own.
+    """
     detail = detail or {}
     at = at or dt.datetime.now(dt.UTC)
-    last = conn.execute(select(audit_log.c.hash).order_by(audit_log.c.id.desc()).limit(1)).first()
-    prev_hash = last[0] if last else GENESIS
-    conn.execute(
+    if conn.dialect.name != "sqlite":
+        conn.execute(text("LOCK TABLE audit_log IN SHARE ROW EXCLUSIVE MODE"))
+    entry_id = conn.execute(
         insert(audit_log).values(
             incident_id=incident_id,
             action=action,
             detail=detail,
             actor=actor,
             at=at,
+            prev_hash="",
+            hash="",
+        )
+    ).inserted_primary_key[0]  # type: ignore[index]
+    last = conn.execute(
+        select(audit_log.c.hash)
+        .where(audit_log.c.id < entry_id)
+        .order_by(audit_log.c.id.desc())
+        .limit(1)
+    ).first()
+    prev_hash = last[0] if last else GENESIS
+    conn.execute(
+        update(audit_log)
+        .where(audit_log.c.id == entry_id)
+        .values(
             prev_hash=prev_hash,
             hash=entry_hash(prev_hash, incident_id, action, detail, actor, at),
         )
