@@ -46,11 +46,10 @@ class IncidentQuery:
     offset: int = 0
 
 
-@dataclass(frozen=True)
-class IncidentPage:
-    """One page of the incidents a query matches, and how many match in all."""
+@dataclass(frozen=True, kw_only=True)
+class Paging:
+    """Where a page stands among all the matches."""
 
-    incidents: list[Incident]
     total: int
     page: int  # from 1
     per_page: int
@@ -58,6 +57,13 @@ class IncidentPage:
     @property
     def pages(self) -> int:
         return max(1, math.ceil(self.total / self.per_page))
+
+
+@dataclass(frozen=True, kw_only=True)
+class IncidentPage(Paging):
+    """One page of the incidents a query matches, and how many match in all."""
+
+    incidents: list[Incident]
 
 
 def search_terms(words: str) -> str:
@@ -234,7 +240,12 @@ class Listing:
             hits = _hits(conn, query) if sqlite else None
             total = count(conn, query, sqlite=sqlite, hits=hits)
             found = conn.execute(newest_first(window, sqlite=sqlite, hits=hits)).all()
-            return IncidentPage(rows.incidents_from_rows(conn, found), total, page, per_page)
+            return IncidentPage(
+                incidents=rows.incidents_from_rows(conn, found),
+                total=total,
+                page=page,
+                per_page=per_page,
+            )
 
     def count_matching(self, query: IncidentQuery | None = None) -> int:
         """How many incidents ``query`` matches (its limit and offset aside)."""

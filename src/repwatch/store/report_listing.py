@@ -7,7 +7,6 @@ A page never loads report texts (they can be long); a search loads only its snip
 from __future__ import annotations
 
 import datetime as dt
-import math
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -17,7 +16,7 @@ from sqlalchemy import Connection, Engine, Text, cast, func, or_, select, text
 
 from repwatch.model import Mention
 from repwatch.store import rows
-from repwatch.store.listing import search_terms
+from repwatch.store.listing import Paging, search_terms
 from repwatch.store.tables import extractions, incident_mentions, mentions, reports
 
 # Snippet markers: control characters that report text does not hold, so that the
@@ -46,18 +45,11 @@ class ReportSummary:
     snippet: str | None = None
 
 
-@dataclass(frozen=True)
-class ReportPage:
+@dataclass(frozen=True, kw_only=True)
+class ReportPage(Paging):
     """One page of reports, newest first (or best match first for a search), and the total."""
 
     reports: list[ReportSummary]
-    total: int
-    page: int  # from 1
-    per_page: int
-
-    @property
-    def pages(self) -> int:
-        return max(1, math.ceil(self.total / self.per_page))
 
 
 @dataclass(frozen=True)
@@ -173,7 +165,7 @@ class ReportListing:
             ).all()
             backed = incidents_backed(conn, [r.id for r in found])
         summaries = [_summary(r, backed.get(r.id, []), None) for r in found]
-        return ReportPage(summaries, total, page, per_page)
+        return ReportPage(reports=summaries, total=total, page=page, per_page=per_page)
 
     def _search_page(self, search: str, *, page: int, per_page: int) -> ReportPage:
         offset = (page - 1) * per_page
@@ -203,7 +195,7 @@ class ReportListing:
             }
             backed = incidents_backed(conn, ids)
         summaries = [_summary(found[i], backed.get(i, []), snippets[i]) for i in ids if i in found]
-        return ReportPage(summaries, total, page, per_page)
+        return ReportPage(reports=summaries, total=total, page=page, per_page=per_page)
 
     def report_mentions(self, report_id: str) -> list[ReportMention]:
         """The mentions extraction found in a report, in the order they were stored."""
