@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: install run test lint typecheck unit browser bench clean
+.PHONY: install run test lint typecheck unit browser postgres bench clean
 
 install: $(STAMP)
 
@@ -25,7 +25,7 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
-unit: $(STAMP) browser
+unit: $(STAMP) browser postgres
 	$(BIN)/python -m pytest
 
 # The end-to-end tests drive Debian's chromium (never a browser downloaded by
@@ -38,6 +38,18 @@ browser:
 	else \
 		echo "/usr/bin/chromium is missing: the end-to-end tests will be skipped."; \
 		echo "Install it with: sudo apt-get install --no-install-recommends chromium"; \
+	fi
+
+# The store's tests also run on a real PostgreSQL server, started from the
+# machine's binaries; install them when missing, which needs root.
+postgres:
+	@if command -v initdb >/dev/null || ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then :; \
+	elif [ "$$(id -u)" = 0 ]; then \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends postgresql \
+		|| { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends postgresql; }; \
+	else \
+		echo "PostgreSQL is missing: its tests will be skipped."; \
+		echo "Install it with: sudo apt-get install --no-install-recommends postgresql"; \
 	fi
 
 test: lint typecheck unit
