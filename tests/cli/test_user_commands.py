@@ -109,3 +109,20 @@ def test_serve_listens_on_loopback_and_serves_the_log_in_page(db_path: Path) -> 
         server.terminate()
         _, errors = server.communicate(timeout=10)
     assert "No accounts yet" in errors
+
+
+def test_user_token_is_shown_once_and_can_be_listed_and_revoked(run: Run, db_url: str) -> None:
+    run("user", "add", "lee", "--role", "analyst", "--password-stdin", input=PASSWORD)
+    made = run("user", "token", "lee", "--label", "sync")
+    assert made.exit_code == 0, made.output
+    token = made.output.strip().splitlines()[-1]
+    with Store.open(db_url) as store:
+        user = store.user_for_token(token)
+        assert user is not None and user.name == "lee"
+    listed = run("user", "tokens", "lee")
+    assert "sync" in listed.output and "live" in listed.output and token not in listed.output
+    assert run("user", "revoke", "lee", "sync").exit_code == 0
+    with Store.open(db_url) as store:
+        assert store.user_for_token(token) is None
+    again = run("user", "revoke", "lee", "sync")
+    assert again.exit_code == 1 and "no live token" in again.output

@@ -91,3 +91,36 @@ def disable_command(name: str, by: By = None, db: DbOption = None) -> None:
     with open_store(db) as store:
         store.disable_user(name, by=by or default_actor())
     out.print(f"{escape(name)} is disabled.")
+
+
+@app.command("token")
+def token_command(
+    name: str,
+    label: Annotated[str, typer.Option("--label", help="What the token is for.")] = "api",
+    by: By = None,
+    db: DbOption = None,
+) -> None:
+    """Make an API token for a program acting as NAME; it is shown once."""
+    with open_store(db) as store:
+        token = store.create_token(name, label, by=by or default_actor())
+    out.print(f"Token {escape(label)!r} of {escape(name)} (shown once; keep it secret):")
+    typer.echo(token)
+
+
+@app.command("tokens")
+def tokens_command(name: str, db: DbOption = None) -> None:
+    """List an account's API tokens (their labels, never the tokens)."""
+    with open_store(db) as store:
+        tokens = store.list_tokens(name)
+    table = Table("label", "made", "state")
+    for label, made, revoked in tokens:
+        table.add_row(escape(label), f"{made:%Y-%m-%d}", "revoked" if revoked else "live")
+    out.print(table)
+
+
+@app.command("revoke")
+def revoke_command(name: str, label: str, by: By = None, db: DbOption = None) -> None:
+    """Revoke an account's API token."""
+    with open_store(db) as store:
+        store.revoke_token(name, label, by=by or default_actor())
+    out.print(f"Token {escape(label)!r} of {escape(name)} is revoked.")

@@ -1,7 +1,8 @@
-"""Accounts and log-in sessions, as methods of the store.
+"""Accounts, log-in sessions and API tokens, as methods of the store.
 
-A session token is 32 random bytes handed to the browser; the database keeps
-only its SHA-256, so a copy of the database lets no one log in. Account changes
+A session token is 32 random bytes handed to the browser, an API token 32
+random bytes handed to a program; the database keeps only their SHA-256, so a
+copy of the database lets no one log in. Account changes
 go into the audit log like every other change.
 """
 
@@ -14,14 +15,14 @@ import secrets
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from sqlalchemy import Engine, delete, insert, select, update
+from sqlalchemy import Connection, Engine, delete, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from repwatch.errors import InputError, NotFound
 from repwatch.protect.passwords import check_password, hash_password, needs_rehash
 from repwatch.protect.roles import Role
 from repwatch.store import audit
-from repwatch.store.tables import sessions, users
+from repwatch.store.tables import api_tokens, sessions, users
 
 SESSION_LIFETIME = dt.timedelta(hours=12)
 NAME_MAX = 100
@@ -195,6 +196,86 @@ class Accounts:
         if row is None or row.disabled_at is not None or _aware(row.expires_at) <= _now():
             return None
         return _user(row)
+
+    # --- tokens for programs ---------------------------------------------------------
+
+    def create_token(self, name: str, label: str, *, by: str) -> str:
+        """A new API token for the user ``name``; returned once, stored as a hash."""
+        label = label.strip()
+        if not label or len(label) > NAME_MAX:
+            raise InputError("token label", f"must be 1–{NAME_MAX} characters")
+        token = "rw_" + secrets.token_urlsafe(32)
+        try:
+            with self.engine.begin() as conn:
+                user_id = self._user_id(conn, name)
+                conn.execute(
+                    insert(api_tokens).values(
+                        token_hash=_digest(token), user_id=user_id, label=label, created_at=_now()
+                    )
+                )
+                audit.append(
+                    conn,
+                    incident_id=None,
+                    action="token.add",
+                    actor=by,
+                    detail={"user": name, "label": label},
+                )
+        except IntegrityError:
+            raise InputError("token label", f"{name!r} already has a token {label!r}") from None
+        return token
+
+    def list_tokens(self, name: str) -> list[tuple[str, dt.datetime, bool]]:
+        """(label, created, revoked) of each of a user's tokens."""
+        with self.engine.connect() as conn:
+            user_id = self._user_id(conn, name)
+            rows = conn.execute(
+                select(api_tokens.c.label, api_tokens.c.created_at, api_tokens.c.revoked_at)
+                .where(api_tokens.c.user_id == user_id)
+                .order_by(api_tokens.c.created_at)
+            ).all()
+        return [(r.label, r.created_at, r.revoked_at is not None) for r in rows]
+
+    def revoke_token(self, name: str, label: str, *, by: str) -> None:
+        with self.engine.begin() as conn:
+            user_id = self._user_id(conn, name)
+            done = conn.execute(
+                update(api_tokens)
+                .where(
+                    api_tokens.c.user_id == user_id,
+                    api_tokens.c.label == label,
+                    api_tokens.c.revoked_at.is_(None),
+                )
+                .values(revoked_at=_now())
+            )
+            if done.rowcount == 0:
+                raise NotFound(f"no live token {label!r} of {name!r}")
+            audit.append(
+                conn,
+                incident_id=None,
+                action="token.revoke",
+                actor=by,
+                detail={"user": name, "label": label},
+            )
+
+    def user_for_token(self, token: str) -> User | None:
+        """The user a live API token belongs to, or None."""
+        if not token:
+            return None
+        with self.engine.connect() as conn:
+            row = conn.execute(
+                select(users)
+                .join(api_tokens, api_tokens.c.user_id == users.c.id)
+                .where(api_tokens.c.token_hash == _digest(token), api_tokens.c.revoked_at.is_(None))
+            ).first()
+        if row is None or row.disabled_at is not None:
+            return None
+        return _user(row)
+
+    def _user_id(self, conn: Connection, name: str) -> int:
+        found = conn.execute(select(users.c.id).where(users.c.name == name)).scalar()
+        if found is None:
+            raise NotFound(f"no user {name!r}")
+        return int(found)
 
     def account_history(self) -> list[audit.AuditEntry]:
         """Who added, changed or disabled which account, and when."""

@@ -201,3 +201,15 @@ sessions = Table(
     Column("expires_at", DateTime(timezone=True), nullable=False),
     Index("ix_sessions_user_id", "user_id"),
 )
+
+# Tokens for programs using the API: the table keeps only each token's SHA-256.
+api_tokens = Table(
+    "api_tokens",
+    metadata,
+    Column("token_hash", String(64), primary_key=True),
+    Column("user_id", ForeignKey("users.id", ondelete="CASCADE"), nullable=False),
+    Column("label", String(100), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("revoked_at", DateTime(timezone=True)),
+    UniqueConstraint("user_id", "label", name="uq_api_tokens_user_id"),
+)

@@ -12,6 +12,7 @@ from urllib.parse import quote
 
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import RedirectResponse, Response
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from repwatch.errors import RepwatchError
 from repwatch.protect.roles import Permission
@@ -45,11 +46,23 @@ def settings_of(request: Request) -> WebSettings:
     return settings
 
 
-def current_user(request: Request) -> User:
-    token = request.cookies.get(SESSION_COOKIE, "")
-    user = store_of(request).user_for_session(token)
-    if user is None:
-        raise LoginRequired("log in to continue")
+# Declared so that the OpenAPI document tells programs how to authenticate.
+bearer = HTTPBearer(auto_error=False, description="An API token from `repwatch user token`.")
+
+
+def current_user(
+    request: Request,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)] = None,
+) -> User:
+    # A program's token, when one is sent, is the only credential looked at.
+    if credentials is not None:
+        user = store_of(request).user_for_token(credentials.credentials)
+        if user is None:
+            raise LoginRequired("the API token is unknown, revoked, or its account disabled")
+    else:
+        user = store_of(request).user_for_session(request.cookies.get(SESSION_COOKIE, ""))
+        if user is None:
+            raise LoginRequired("log in to continue")
     request.state.user = user
     return user
 

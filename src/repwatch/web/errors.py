@@ -55,7 +55,10 @@ async def on_repwatch_error(request: Request, exc: Exception) -> Response:
     if isinstance(exc, LoginRequired) and not is_api(request):
         return RedirectResponse(login_url(request), status_code=303)
     status = next((code for kind, code in STATUS.items() if isinstance(exc, kind)), 500)
-    return error_response(request, status, type(exc).__name__, str(exc))
+    response = error_response(request, status, type(exc).__name__, str(exc))
+    if isinstance(exc, LoginRequired):
+        response.headers["WWW-Authenticate"] = 'Bearer realm="repwatch"'
+    return response
 
 
 async def on_validation_error(request: Request, exc: Exception) -> Response:
