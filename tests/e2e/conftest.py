@@ -48,7 +48,7 @@ REQUIRED = "REPWATCH_E2E_REQUIRED"
 PASSWORD = "correct horse battery staple"
 ACCOUNTS = {"vera": Role.VIEWER, "ana": Role.ANALYST, "adam": Role.ADMIN}
 NAME_OF = {role: name for name, role in ACCOUNTS.items()}
-TIMEOUT_MS = 5_000  # a page that does not come within this is a failure, not a wait
+TIMEOUT_MS = 15_000  # generous for a loaded machine; a page that does not come is a failure
 
 SCRIPT_PAYLOAD = "<script>window.__xss=1</script>"
 ATTRIBUTE_PAYLOAD = '"><img src=x onerror="window.__xss=2">'
