@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from repwatch.extract import lexicon as lx
-from repwatch.extract.scanning import lowered, scan
+from repwatch.extract.scanning import key_starts, lowered, scan
 from repwatch.model import Act, Modality
 
 PRODUCER = "acts.v1"
@@ -81,17 +81,42 @@ def find_acts_in(
     found: list[list[tuple[int, int, int, lx.Trigger]]] = [[] for _ in spans]
     lo, hi = (spans[0][0], spans[-1][1]) if spans else (0, 0)
     lower = lowered(text)
+    if len(lower) != len(text):  # offsets moved by lowering: the plain scan
+        for order, trigger in enumerate(lx.TRIGGERS):
+            for match in scan(trigger.pattern, trigger.stems, text, lower, lo, hi):
+                _add_within(text, spans, starts, found, match.start(), order, trigger)
+        return [_clause_hits(text, span, c, north) for span, c in zip(spans, found, strict=True)]
     for order, trigger in enumerate(lx.TRIGGERS):
-        for match in scan(trigger.pattern, trigger.stems, text, lower, lo, hi):
-            index = bisect_right(starts, match.start()) - 1
-            if index < 0:
+        # tried only where a word starts as the trigger does (see scanning.scan), within
+        # its clause, so that no lookahead reads into the next one
+        taken_until = -1
+        for at in key_starts(trigger.stems, text) if trigger.stems else range(lo, hi):
+            if at < lo or at < taken_until:
                 continue
-            # again within the clause, so that no lookahead reads into the next one
-            within = trigger.pattern.match(text, match.start(), spans[index][1])
-            if within is None:
-                continue
-            found[index].append((within.start(), within.start() - within.end(), order, trigger))
+            if at >= hi:
+                break
+            taken_until = _add_within(text, spans, starts, found, at, order, trigger)
     return [_clause_hits(text, span, c, north) for span, c in zip(spans, found, strict=True)]
+
+
+def _add_within(
+    text: str,
+    spans: Sequence[tuple[int, int]],
+    starts: list[int],
+    found: list[list[tuple[int, int, int, lx.Trigger]]],
+    at: int,
+    order: int,
+    trigger: lx.Trigger,
+) -> int:
+    """Add the trigger's match at ``at`` within its clause; returns where it ends (-1)."""
+    index = bisect_right(starts, at) - 1
+    if index < 0 or at >= spans[index][1]:
+        return -1
+    within = trigger.pattern.match(text, at, spans[index][1])
+    if within is None:
+        return -1
+    found[index].append((within.start(), within.start() - within.end(), order, trigger))
+    return within.end()
 
 
 # Between a movement's "to"/"into" and the name of its goal: "the city of", "the border at".
@@ -167,11 +192,13 @@ def _read(
     acts = _acts_in_context(trigger, words, left, right)
     if not acts:
         return None
-    voice = _voice(trigger, words[0], left, right)
-    if voice == "active" and _describes_people(words[0], left, right):
+    # "his body was found": a trigger opening with the body has its verb last
+    verb = words[-1] if words[0] in _BODY_WORDS else words[0]
+    voice = _voice(trigger, verb, left, right)
+    if voice == "active" and _describes_people(verb, left, right):
         # "a family of five detained in Tumen": what happened to them, whatever is urged
         voice, left = "passive", ""
-    modality, habitual, attempted = _modality(trigger, words[0], voice, left, acts)
+    modality, habitual, attempted = _modality(trigger, verb, voice, left, acts)
     if trigger.awaited or (
         voice == "nominal" and (lx.EXPECTED_AFTER.match(right) or lx.PURPOSE_BEFORE.search(left))
     ):
@@ -204,13 +231,16 @@ def _describes_people(word: str, left: str, right: str) -> bool:
 _PEOPLE_BEFORE_PASSIVE = re.compile(
     r"(?:\b(?:they|he|she|both|all|(?:North\s+)?Koreans?|defectors?|refugees?|women|men|man"
     r"|woman|girls?|boys?|children|family|group|couple|pair|workers?|laborers?|soldiers?"
-    r"|teenagers?|people|escapees|[a-z]+s)|\d+)\s*,?\s+(?:\S+\s+){0,1}?"
-    r"(?:was|were|had\s+been|have\s+been|has\s+been|got)(?:\s+\w+ly)?\s*$",
+    r"|teenagers?|people|escapees|[a-z]+s)|\d+)\s*(?:,?\s+(?:\S+\s+){0,1}?"
+    r"(?:was|were|had\s+been|have\s+been|has\s+been|got)(?:\s+\w+ly)?\s*"
+    # "The group, found late on Tuesday in …": a participle set off after the people
+    r"|,\s*)$",
     re.IGNORECASE,
 )
 _NOT_CAUGHT_AFTER = re.compile(r"^\s*(?:dead|drowned|frozen|lifeless|guilty|to\s)", re.IGNORECASE)
 _THINGS = re.compile(r"\b(?:bod(?:y|ies)|corpses?|remains|car|cars|vehicle|bus|train|boat)\b")
 _STOPPED = frozenset(("stopped", "found", "discovered", "tracked"))
+_BODY_WORDS = frozenset(("body", "bodies"))
 # In a trigger: what is done to the dead ("dragged his body back").
 _BODY = re.compile(r"\b(?:body|bodies|corpses?|remains)\b")
 # After a return trigger: back to the river bank, not back to the North ("dragged back to
@@ -251,8 +281,10 @@ def _acts_in_context(
         # dying or being held in a camp or prison after return is punishment
         if Act.DEATH in acts or "camp" in right[:60].lower() or "prison" in right[:60].lower():
             return (Act.PUNISHMENT,)
-    if _BODY.search(" ".join(words)):
-        return None  # "dragged his body back": what is done to the dead is no act on them
+    if _BODY.search(" ".join(words)) and Act.DEATH not in acts:
+        # "dragged his body back": what is done to the dead is no act on them (but "his
+        # body was found" tells the death)
+        return None
     if Act.REPATRIATION in acts and _TO_THE_BANK.match(right):
         # "dragged back to the bank" by guards: out of the river, never out of the North
         return tuple(a for a in acts if a is not Act.REPATRIATION) or None
@@ -302,18 +334,22 @@ def _modality(
     scope = left
     for barrier in lx.CUE_BARRIERS.finditer(left):
         scope = left[barrier.end() :]
-    attempt = bool(lx.ATTEMPT.search(left))
+    # an attempt, a plan and an infinitive all end in "to", "to be" or "to … -ly": the
+    # patterns run only then
+    ending = left.rstrip()[-2:].lower()
+    to_end = ending == "to"
+    attempt = to_end and bool(lx.ATTEMPT.search(left))
     near = " ".join(scope.split()[-lx.CUE_REACH :])  # a cue reaches a few words only
     expected = bool(lx.ATTITUDE_CUES.search(near))
     for cue in lx.EXPECTED_CUES.finditer(near):
         rest = lx.MODAL_TAIL.sub("", near[cue.end() :])  # "may already have been"
         if not lx.OWN_FINITE.search(rest):
             expected = True
-    infinitive = bool(lx.INFINITIVE.search(left))
+    infinitive = ending in ("to", "be", "ly") and bool(lx.INFINITIVE.search(left))
     form = _form(word)
     if Act.CROSSING in acts:
         # an attempt to cross is a crossing; a plan or a fear makes it expected
-        if attempt or lx.PREPARE.search(left):
+        if attempt or (to_end and lx.PREPARE.search(left)):
             return Modality.OCCURRED, False, False
         if expected or infinitive:
             return Modality.EXPECTED, False, False

@@ -38,6 +38,7 @@ def acts_of(bounds: list[Bound], reading: Reading) -> list[ActMention]:
         river = _at_the_river(bounds, reading)
         if river is not None:
             found[(Act.CROSSING, Modality.OCCURRED)] = [river]
+    _drop_release_after_return(found)
     occurred = {act for act, modality in found if modality is Modality.OCCURRED}
     if Act.DETENTION in occurred and Act.ARREST not in occurred:
         found[(Act.ARREST, Modality.OCCURRED)] = found[(Act.DETENTION, Modality.OCCURRED)]
@@ -54,6 +55,25 @@ def acts_of(bounds: list[Bound], reading: Reading) -> list[ActMention]:
             )
         )
     return sorted(mentions, key=lambda m: list(Act).index(m.act))
+
+
+def _drop_release_after_return(found: dict[tuple[Act, Modality], list[EvidenceSpan]]) -> None:
+    """ "handed over …, sent to a camp … She was released in 2010": a release told after the
+    return is from the North's own custody, the end of a punishment, not the case's release
+    (freed by those who caught them, or let go to a third country)."""
+    returned = found.get((Act.REPATRIATION, Modality.OCCURRED))
+    if not returned:
+        return
+    after = min(span.start for span in returned)
+    for modality in Modality:
+        spans = found.get((Act.RELEASE, modality))
+        if spans is None:
+            continue
+        kept = [span for span in spans if span.start < after]
+        if kept:
+            found[(Act.RELEASE, modality)] = kept
+        else:
+            del found[(Act.RELEASE, modality)]
 
 
 def without_internal_handover(mentions: list[ActMention], text: str) -> list[ActMention]:
@@ -120,7 +140,7 @@ def _caught_crossing(bounds: list[Bound], reading: Reading) -> bool:
         for b in bounds
         if Act.CROSSING in b.hit.acts
         and not _earlier_crossing(b, catching, reading)
-        and not _PLUPERFECT.search(reading.text, max(0, b.hit.start - 12), b.hit.start)
+        and not _told_before(b, reading.text)
     ]
     if not crossing or not catching:
         return False
@@ -168,7 +188,30 @@ _ON_THE_RIVER = re.compile(
 # Deaths of the water and the cold, which happen in the crossing itself.
 _WATER_DEATH = re.compile(r"drown|swept|washed|froze", re.IGNORECASE)
 # "who had crossed the river in March": told as what came before the case
-_PLUPERFECT = re.compile(r"\bhad\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+_PLUPERFECT = re.compile(r"\b(?:had\s+(?:\w+ly\s+)?|having\s+|since\s+)$", re.IGNORECASE)
+# "detained in Laos after crossing from China": a journey told as what came before
+_AFTER = re.compile(
+    r"\b(?<!shortly\s)(?<!just\s)(?<!soon\s)(?<!right\s)(?<!immediately\s)after\s+$",
+    re.IGNORECASE,
+)
+# What a crossing crossed, where those caught right after it were caught at the border:
+# "arrested after crossing the Mekong".
+_WATER_OR_LINE = re.compile(
+    r"\s+(?:over\s+|into\s+)?the\s+(?:frozen\s+)?(?:[\w-]+\s+)?(?:river|Mekong|Tumen|Tuman"
+    r"|Yalu|Amnok|Amur|Ussuri|border|fence|ice)\b",
+    re.IGNORECASE,
+)
+
+
+def _told_before(crossing: Bound, text: str) -> bool:
+    """Whether the crossing is told as what came before the case ("had crossed", "since
+    crossing", "after crossing from China"; not "shortly after crossing the river")."""
+    start, end = crossing.hit.start, crossing.hit.end
+    if _PLUPERFECT.search(text, max(0, start - 24), start):
+        return True
+    if _AFTER.search(text, max(0, start - 24), start):
+        return not _WATER_OR_LINE.match(text, end)
+    return False
 
 
 def _inland(catching: Bound, reading: Reading) -> bool:

@@ -43,23 +43,48 @@ class Discourse(Groups):
                 for entity in named[0]:
                     self._promote(entity)
         bound: list[Entity] = []
+        fronted: list[ActHit] = []  # "After investigation, they were …": bound below
         for hit in facts.acts:
-            if not hit.counts or (facts.generic and hit.modality.value == "occurred"):
+            general = facts.generic or (
+                facts.generic_from is not None and hit.start >= facts.generic_from
+            )
+            if not hit.counts or (general and hit.modality.value == "occurred"):
                 continue
             hit = reduced_relative(self.text, hit, facts)
             target = self._target(hit, facts, resolved, bound, previous)
             if target is None:
+                if not bound and self._fronted_adjunct(hit, facts):
+                    fronted.append(hit)
                 continue
             entities, scope = target
-            for entity in entities:
-                entity.acts.append(Bound(hit, facts.index, scope))
-                if facts.index not in entity.clauses:
-                    entity.clauses.append(facts.index)
-                entity.like_previous = entity.like_previous or facts.like_previous
-                self._touch(entity)
-                self._promote(entity)
+            self._bind(entities, hit, facts, scope)
+            if fronted and hit.voice in ("passive", "left"):
+                # an act noun fronted as the circumstance of what is done to the subject
+                # is the subject's ("through the investigation, police found …" is not)
+                for earlier in fronted:
+                    self._bind(entities, earlier, facts, "own")
+            fronted = []
             bound = entities
         return bound
+
+    def _bind(self, entities: list[Entity], hit: ActHit, facts: ClauseFacts, scope: str) -> None:
+        for entity in entities:
+            entity.acts.append(Bound(hit, facts.index, scope))
+            if facts.index not in entity.clauses:
+                entity.clauses.append(facts.index)
+            entity.like_previous = entity.like_previous or facts.like_previous
+            self._touch(entity)
+            self._promote(entity)
+
+    def _fronted_adjunct(self, hit: ActHit, facts: ClauseFacts) -> bool:
+        """ "After investigation, they were sent back": an act noun opening its clause
+        after "after", "during", "following"."""
+        if hit.voice != "nominal":
+            return False
+        adjunct = lx.ADJUNCT_BEFORE.search(self.text, facts.clause.start, hit.start)
+        return adjunct is not None and not self.text[facts.clause.start : adjunct.start()].strip(
+            ' "“‘'
+        )
 
     def _target(
         self,

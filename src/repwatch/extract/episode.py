@@ -62,12 +62,22 @@ def join_episodes(entities: list[Entity], reading: Reading) -> None:
             partner = _added_to(entity, earlier, reading)
             if partner is not None:
                 _merge(entity, partner)
-        elif kind in _NEW:
+        elif kind in _NEW and not _introduced_as_added(entity, reading):
             whole = _whole_of(entity, earlier, reading)
             if whole is not None:
                 entity.parent = whole
                 entity.member = True
                 whole.children.append(entity)
+
+
+def _introduced_as_added(entity: Entity, reading: Reading) -> bool:
+    """ "We also fear for a woman …": a group introduced with "also", "too" or "as well" is
+    told beside the earlier ones, not as a part of them."""
+    first = entity.refs[0].start
+    for facts in reading.clauses:
+        if facts.clause.start <= first < facts.clause.end:
+            return facts.like_previous
+    return False
 
 
 def _sentences(entity: Entity, reading: Reading) -> set[int]:

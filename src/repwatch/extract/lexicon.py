@@ -56,8 +56,19 @@ TRIGGERS: tuple[Trigger, ...] = (
     _t(
         r"shot\s+and\s+killed|shot\s+(?:\S+\s+){0,3}?dead|shot\s+to\s+death|fatally\s+shot", A.DEATH
     ),
-    _t(r"kill(?:ed|ing|s)?|drown(?:ed|ing|s)?|froze\s+to\s+death|(?:swept|washed)\s+away", A.DEATH),
+    _t(
+        r"kill(?:ed|ing|s)?|drown(?:ed|ing|s)?|froze\s+to\s+death|(?:swept|washed)\s+away"
+        r"|(?:gunn|mow)(?:ed|ing)\s+down|gun(?:s)?\s+down|mows?\s+down",
+        A.DEATH,
+    ),
     _t(r"died|dies|die", A.DEATH, frame="left"),
+    # "his body was found downstream": a death told by the finding of the body
+    _t(
+        r"bod(?:y|ies)\s+(?:was|were|had\s+been|has\s+been|have\s+been)\s+(?:later\s+)?"
+        r"(?:found|recovered|discovered|pulled\s+from|washed\s+up)",
+        A.DEATH,
+        frame="left",
+    ),
     # arrest
     _t(
         r"(?:took|taken|take|taking|takes)(?=(?:\s+\S+){0,4}?\s+into\s+(?:[\w-]+\s+)?custody)",
@@ -77,6 +88,8 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"|church|hiding\s+place|safe\s*house|dormitory|factory)\b)",
         A.ARREST,
     ),
+    # "dragged out of the consulate by Chinese police": people taken from where they sheltered
+    _t(r"(?:dragg|haul)(?:ed|ing)\s+out\s+of(?=\s+(?:the|a|an|their|his|her)\b)", A.ARREST),
     _t(
         r"dragg(?:ed|ing)" + _GAP + r"\s+back|haul(?:ed|ing)" + _GAP + r"\s+back",
         A.ARREST,
@@ -167,6 +180,9 @@ TRIGGERS: tuple[Trigger, ...] = (
     # interrogation
     _t(r"question(?:ed|ing|s)?|interrogat(?:ed|ing|e|es|ion)|grilled", A.INTERROGATION),
     _t(r"investigated(?=\s+by\b)|being\s+investigated", A.INTERROGATION),
+    # "After investigation, they were sent back": the noun binds only as a circumstance
+    # (after, during, under) of what is told of the people
+    _t(r"investigation", A.INTERROGATION, frame="nominal"),
     _t(
         r"(?:receiv|undergo)(?:ing|es|ed|e)\s+(?:[\w-]+\s+){0,2}?(?:investigation|interrogation"
         r"|questioning)|under\s+(?:investigation|interrogation)",
@@ -251,7 +267,7 @@ TRIGGERS: tuple[Trigger, ...] = (
     ),
     # crossing: an attempt to leave or cross the border
     _t(
-        r"cross(?:ed|es|ing)?(?=\s+(?:the|over|into|illegally|to|a|its)\b)",
+        r"cross(?:ed|es|ing)?(?=\s+(?:the|over|into|illegally|to|a|its|from)\b)",
         A.CROSSING,
         frame="left",
     ),
@@ -310,7 +326,9 @@ EXPECTED_CUES = re.compile(
 ATTITUDE_CUES = re.compile(
     r"\b(?:if|unless|whether|fear(?:s|ed|ing)?|worr(?:y|ies|ied)|matter\s+of\s+time"
     r"|once(?=\s+(?:they|he|she|the\s+\w+|\w+)\s+(?:are|is|have|has|get|gets)\b)"
-    r"|urg(?:e|ed|es|ing)|call(?:s|ed)?\s+on|ask(?:s|ed)?)\b",
+    r"|urg(?:e|ed|es|ing)|call(?:s|ed)?\s+on|ask(?:s|ed)?"
+    # a belief told in the present: "her employer believes she has been picked up"
+    r"|believes?|suspects?|thinks?)\b",
     re.IGNORECASE,
 )
 # A finite verb between a modal cue and a trigger: the cue belongs to another verb
@@ -408,7 +426,10 @@ GENERIC_CUES = re.compile(
     r"|always|whenever|in\s+recent\s+years|in\s+the\s+past|used\s+to|every\s+year"
     r"|each\s+year|per\s+year|since\s+(?:1[89]\d\d|20\d\d|the\s+(?:famine|\d+s|war"
     r"|end(?!\s+of\s+(?:last|this)\s+(?:week|month))|early|late|mid))|tens\s+of\s+thousands"
-    r"|thousands\s+of)\b",
+    # a running tally: "have arrested several hundred so far this year" ("far" keys the
+    # fast scan: "so" starts too many words)
+    r"|thousands\s+of|(?<=\bso\s)far\s+(?:this\s+(?:year|month)|in\s+\d{4})"
+    r"|since\s+the\s+(?:start|beginning)\s+of\s+the\s+year)\b",
     re.IGNORECASE,
 )
 # A superlative or ordinal just before a cue of GENERIC_CUES: the cue measures this case

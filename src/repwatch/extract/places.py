@@ -47,11 +47,16 @@ _DESCRIPTOR = re.compile(
     r"(?:city|town|county|village|port|border\s+city|border\s+town)\s+$",
     re.IGNORECASE,
 )
+_OWNER_BEFORE = re.compile(
+    r"\b(?:the\s+)?(?:city|town|county|province|country|capital|region|prefecture)['’]s\s+$",
+    re.IGNORECASE,
+)
 _DESCRIPTOR_ENDS = frozenset("of the city town county village port".split())
 _LAST_WORD = re.compile(r"([\w'’-]+)\W*$")
 # An authority named by its place: "police in Shenyang", "Chiang Rai marine police".
 _ACTOR_BEFORE = re.compile(
-    r"\b(?:police|officers?|officials?|authorities|guards|bureau|government|media"
+    r"\b(?:police|officers?|officials?|authorities|guards|bureau|government|media|leadership"
+    r"|regime|leaders?|rulers?"
     r"|ministry|court|department|units?|office|activists?|sources?|residents?|relatives?"
     r"|groups?|diplomats?|missionar(?:y|ies)|pastors?|brokers?|organi[sz]ations?|agency"
     r"|embassy|consulate\s+general|researchers?|analysts?|sisters?|brothers?|mother|father"
@@ -74,6 +79,13 @@ _AGENT_OF_ARREST = re.compile(
 _ARRESTS_AFTER = re.compile(
     r"^\s*(?:,[^.;]{0,80}?,)?\s*(?:have\s+|has\s+|had\s+)?(?:arrested|detained|caught"
     r"|seized|stopped|picked\s+up|rounded\s+up|captured|raided|intercepted|apprehended)\b",
+    re.IGNORECASE,
+)
+# A mission's building as the place people were in or taken from ("dragged out of the
+# Japanese Consulate General in Shenyang"): the name says where, not whose authority.
+_BUILDING_ENTERED = re.compile(
+    r"\b(?:out\s+of|into|inside|outside|at|from|entered|entering|stormed|rushed)\s+(?:the|a|an)"
+    r"\s+(?:[\w'’-]+\s+){0,3}?(?:embassy|consulate(?:\s+general)?|mission)\s+(?:in|at)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 # A place inside an appositive that describes the place before it ("Police in Helong, a
@@ -148,11 +160,23 @@ def find_places(
         # the words just before the name: every pattern read there ends at the name
         before = text[max(start, match.name_start - _BEFORE_REACH) : match.name_start]
         after = text[match.name_end : end]
-        of_actor = bool(_ACTOR_BEFORE.search(before) or _ACTOR_AFTER.match(after))
-        people_of = bool(_PEOPLE_OF.search(before, max(0, len(before) - 48)))
+        # both patterns end in a preposition (and "the") right before the name: they run
+        # only after one
+        prep = _last_preposition(before)
+        of_actor = bool(
+            (prep in _ACTOR_PREPOSITIONS and _ACTOR_BEFORE.search(before))
+            or _ACTOR_AFTER.match(after)
+        )
+        people_of = prep in _PEOPLE_PREPOSITIONS and bool(
+            _PEOPLE_OF.search(before, max(0, len(before) - 48))
+        )
         if people_of:
             of_actor = False  # "three residents of Hyesan": where the people are from
-        if of_actor and (_AGENT_OF_ARREST.search(before) or _ARRESTS_AFTER.match(after)):
+        if of_actor and (
+            _AGENT_OF_ARREST.search(before)
+            or _ARRESTS_AFTER.match(after)
+            or _BUILDING_ENTERED.search(before)
+        ):
             # "arrested by police in Qingdao", "police in Hunchun detained": where it was
             of_actor = False
         described = (
@@ -189,6 +213,24 @@ def find_places(
     return hits
 
 
+_ACTOR_PREPOSITIONS = frozenset(("in", "of", "at", "from"))
+_PEOPLE_PREPOSITIONS = frozenset(("of", "from"))
+
+
+def _last_preposition(before: str) -> str:
+    """The last word of ``before`` (lowercased), or the word before a last "the", when
+    ``before`` ends in a space: the preposition right before a name, if it is one."""
+    if not before[-1:].isspace():
+        return ""
+    words = before.rsplit(None, 2)
+    if not words:
+        return ""
+    last = words[-1].lower()
+    if last == "the" and len(words) > 1:
+        return words[-2].lower()
+    return last
+
+
 def _preposition(text: str, start: int, position: int) -> str:
     """The preposition governing the name at ``position``, skipping "the city of" etc."""
     before = text[max(start, position - 80) : position]
@@ -197,8 +239,22 @@ def _preposition(text: str, start: int, position: int) -> str:
         descriptor = _DESCRIPTOR.search(before)
         if descriptor:
             before = before[: descriptor.start()]
-    word = _LAST_WORD.search(before[-30:])
-    return word.group(1).lower() if word else ""
+    elif last[0][-2:] in ("'s", "’s"):
+        # "in the city's Huai Khwang district": the place it belongs to, named before
+        owner = _OWNER_BEFORE.search(before)
+        if owner:
+            before = before[: owner.start()]
+    tail = before[-30:]
+    word = _LAST_WORD.search(tail)
+    if word is None:
+        return ""
+    found = word.group(1).lower()
+    if found in _MODIFIER_BEFORE:
+        # "on the road to the Mohan border crossing": the preposition before the article
+        earlier = _LAST_WORD.search(tail[: word.start()])
+        if earlier and earlier.group(1).lower() in SOURCE | GOAL | PATH:
+            return earlier.group(1).lower()
+    return found
 
 
 def _role(text: str, start: int, match: PlaceMatch, governing: ActHit | None) -> PlaceRole:

@@ -5,6 +5,7 @@ results are shared out to the clauses by offset."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -24,8 +25,9 @@ from repwatch.extract.korean import (
 from repwatch.extract.perpetrator import ActorHit, find_actors_in
 from repwatch.extract.places import PlaceHit, find_places
 from repwatch.extract.quantities import find_quantities
+from repwatch.extract.scanning import any_within, key_starts, lowered, scan, stems
 from repwatch.extract.sources import SourceHit, find_sources
-from repwatch.extract.text import Clause, clauses, dateline, sentences
+from repwatch.extract.text import Clause, clauses, dateline, headings, sentences
 from repwatch.extract.victims import Ref, find_refs_in
 from repwatch.gazetteer import default_gazetteer
 
@@ -43,7 +45,10 @@ class ClauseFacts:
     dates: tuple[DateMention, ...]
     sources: tuple[SourceHit, ...]
     generic: bool  # a general statement or tally ("routinely", "since 2000")
+    # where a general relative clause starts ("…, from where North Koreans are routinely
+    # handed over"): the acts after it are general, those before it are not
     like_previous: bool  # "caught as well"
+    generic_from: int | None = None
 
     @property
     def sentence(self) -> int:
@@ -124,9 +129,34 @@ def read(text: str, doc: Doc, published: dt.date | None) -> Reading:
     actors = find_actors_in(text, bounds, places)
     if is_korean(text):
         _add_korean(text, bounds, acts, refs, places, actors)
-    facts = []
+    for head_start, head_end in headings(text):
+        # a heading retells the story below it: what it says is read there, once
+        for index, (start, end) in enumerate(bounds):
+            if head_start <= start and end <= head_end:
+                acts[index], refs[index] = [], []
+    # the cues of the whole text, found in one pass (none spans a clause break)
+    generic_cues = scan(lx.GENERIC_CUES, _GENERIC_KEYS, text, lowered(text), 0, len(text))
+    cue_starts = [m.start() for m in generic_cues]
+    like_cues = (
+        key_starts(_LIKE_PREVIOUS_KEYS, text) if _LIKE_PREVIOUS_KEYS else list(range(len(text)))
+    )
+    facts: list[ClauseFacts] = []
     for index, clause in enumerate(parts):
         start, end = clause.start, clause.end
+        generic_from = _generic_from(
+            text, start, generic_cues[bisect_left(cue_starts, start) : bisect_left(cue_starts, end)]
+        )
+        clause_dates = _within(dates, start, end, date_keys)
+        generic = generic_from == start or (
+            # "Returnees are typically interrogated …, and many are then held …": the
+            # general statement goes on in a coordinated clause that tells no date
+            bool(facts)
+            and not clause.first
+            and facts[-1].generic
+            and facts[-1].sentence == clause.sentence
+            and not clause_dates
+            and _CONTINUES.match(text, start) is not None
+        )
         facts.append(
             ClauseFacts(
                 index=index,
@@ -135,19 +165,46 @@ def read(text: str, doc: Doc, published: dt.date | None) -> Reading:
                 refs=tuple(refs[index]),
                 places=tuple(places[index]),
                 actors=tuple(actors[index]),
-                dates=_within(dates, start, end, date_keys),
+                dates=clause_dates,
                 sources=_within(sources, start, end, source_keys),
-                generic=_generic(text, start, end),
-                like_previous=bool(lx.LIKE_PREVIOUS.search(text, start, end)),
+                generic=generic,
+                like_previous=_like_previous(text, start, end, like_cues),
+                generic_from=None if generic or generic_from is None else generic_from,
             )
         )
     return Reading(text, published, tuple(facts), tuple(spans))
 
 
-def _generic(text: str, start: int, end: int) -> bool:
-    """Whether the clause is general: a cue of habit or tally, unless the cue only frames
-    a comparison ("one of the largest returns in recent years", "the first since 2010")."""
-    for match in lx.GENERIC_CUES.finditer(text, start, end):
-        if not lx.COMPARISON_BEFORE.search(text, max(start, match.start() - 80), match.start()):
-            return True
-    return False
+# A coordinated clause going on with the same statement: "and many are then held …".
+_CONTINUES = re.compile(r"and\s+(?!(?:on|in|at|last|early|late|then\s+on)\b)", re.IGNORECASE)
+# A non-restrictive relative clause: ", from where …", ", where …", ", which …".
+_RELATIVE_OPEN = re.compile(
+    r",\s+(?:(?:from|in|at|through|to)\s+)?(?:where|which|whom?)\b", re.IGNORECASE
+)
+
+
+# The words every cue of habit, tally or addition starts with (see scanning.stems).
+_GENERIC_KEYS = stems(lx.GENERIC_CUES.pattern)
+_LIKE_PREVIOUS_KEYS = stems(lx.LIKE_PREVIOUS.pattern)
+
+
+def _like_previous(text: str, start: int, end: int, cues: list[int]) -> bool:
+    """Whether the clause says its people were acted upon "as well", "too", "also";
+    ``cues`` are where the words such a cue starts with are in the text."""
+    if not any_within(cues, start, end):
+        return False
+    return lx.LIKE_PREVIOUS.search(text, start, end) is not None
+
+
+def _generic_from(text: str, start: int, cues: list[re.Match[str]]) -> int | None:
+    """Where the general part of the clause starting at ``start`` starts, given the cues of
+    habit or tally in it: its start when a cue governs it, the start of a relative clause
+    when the cue sits in one ("arrested in Yanji and held in Tumen, from where North Koreans
+    are routinely handed over"), else None. A cue that only frames a comparison ("one of
+    the largest returns in recent years", "the first since 2010") does not count."""
+    for match in cues:
+        if lx.COMPARISON_BEFORE.search(text, max(start, match.start() - 80), match.start()):
+            continue
+        opens = [m.start() for m in _RELATIVE_OPEN.finditer(text, start, match.start())]
+        return opens[-1] if opens else start
+    return None

@@ -70,18 +70,98 @@ def lowered(text: str) -> str:
     return text.lower()
 
 
-# The start of a word and its first two letters: the key of the index of a text.
-_WORD_START = re.compile(r"(?<![^\W_])[^\W\d_]{2}")
+# A word: a run of letters not preceded by a letter or digit.
+_WORD = re.compile(r"(?<![^\W_])[^\W\d_]{2,}")
+
+
+class _Keys:
+    """Every key the finders scan for, and, for each word seen, which keys it starts with
+    (kept across texts: the genre repeats its words)."""
+
+    def __init__(self) -> None:
+        self.known: set[str] = set()
+        self.lengths: tuple[int, ...] = ()
+        self.registered: set[tuple[str, ...]] = set()
+        self.of_word: dict[str, tuple[str, ...]] = {}
+
+    def register(self, keys: tuple[str, ...]) -> None:
+        self.registered.add(keys)
+        if not self.known.issuperset(keys):
+            self.known.update(keys)
+            self.lengths = tuple(sorted({len(k) for k in self.known}))
+            self.of_word.clear()
+            _word_keys.cache_clear()  # indexes made before miss the new keys
+
+    def starting(self, word: str) -> tuple[str, ...]:
+        found = self.of_word.get(word)
+        if found is None:
+            found = tuple(
+                word[:n] for n in self.lengths if n <= len(word) and word[:n] in self.known
+            )
+            if len(self.of_word) > 200_000:
+                self.of_word.clear()  # a bound on memory over very many texts
+            self.of_word[word] = found
+        return found
+
+
+_KEYS = _Keys()
+
+
+class _TextIndex:
+    """Where each key starts a word of one lowercased text, and, as patterns ask for them,
+    where any of a set of keys does: one pass over a text serves every pattern read in it,
+    and sets of keys recur across patterns (every kind of authority starts alike)."""
+
+    __slots__ = ("by_key", "by_keys", "lowered")
+
+    def __init__(self, lowered: str) -> None:
+        self.lowered = lowered
+        by_key: dict[str, list[int]] = {}
+        of_word = _KEYS.of_word
+        for match in _WORD.finditer(lowered):
+            word = match.group()
+            keys = of_word.get(word)
+            if keys is None:
+                keys = _KEYS.starting(word)
+            for key in keys:  # most words start no key
+                by_key.setdefault(key, []).append(match.start())
+        self.by_key = by_key
+        self.by_keys: dict[tuple[str, ...], list[int]] = {}
+
+    def starts(self, keys: tuple[str, ...]) -> list[int]:
+        """The word starts where any of ``keys`` begins, in order."""
+        found = self.by_keys.get(keys)
+        if found is None:
+            if keys not in _KEYS.registered:
+                # keys never seen: words of this text were read without them
+                _KEYS.register(keys)
+                return _word_keys(self.lowered).starts(keys)
+            merged: list[int] = []
+            for key in keys:
+                merged.extend(self.by_key.get(key, ()))
+            found = sorted(set(merged)) if len(keys) > 1 else merged
+            self.by_keys[keys] = found
+        return found
 
 
 @lru_cache(maxsize=4)
-def _word_starts(lowered: str) -> dict[str, list[int]]:
-    """Where the words of ``lowered`` start, by their first two letters: one pass over a text
-    serves every pattern read in it."""
-    index: dict[str, list[int]] = {}
-    for match in _WORD_START.finditer(lowered):
-        index.setdefault(match.group(), []).append(match.start())
-    return index
+def _word_keys(lowered: str) -> _TextIndex:
+    return _TextIndex(lowered)
+
+
+def key_starts(keys: tuple[str, ...], text: str) -> list[int]:
+    """Where words of ``text`` start with one of ``keys``, in order: a pattern whose matches
+    start with them (``stems``) can match nowhere else."""
+    lower = lowered(text)
+    if len(lower) != len(text):
+        return list(range(len(text)))  # offsets moved by lowering: anywhere may match
+    return _word_keys(lower).starts(keys)
+
+
+def any_within(starts: list[int], lo: int, hi: int) -> bool:
+    """Whether one of the (sorted) ``starts`` is in ``[lo, hi)``."""
+    at = bisect_left(starts, lo)
+    return at < len(starts) and starts[at] < hi
 
 
 def scan(
@@ -102,22 +182,20 @@ def scan(
     those are tried."""
     if keys is None or len(lowered) != len(text):
         return list(pattern.finditer(text, lo, hi))
-    index = _word_starts(lowered)
-    starts: set[int] = set()
-    for key in keys:
-        positions = index.get(key[:2])
-        if not positions:
-            continue
-        for at in positions[bisect_left(positions, lo) :]:
-            if at >= hi:
-                break
-            if lowered.startswith(key, at) and (not capital or text[at].isupper()):
-                starts.add(at)
+    starts = _word_keys(lowered).starts(keys)
+    if not starts:
+        return []
+    first = bisect_left(starts, lo) if lo else 0
     found: list[re.Match[str]] = []
-    for at in sorted(starts):
-        if found and at < found[-1].end():
+    end = -1
+    for i in range(first, len(starts)):
+        at = starts[i]
+        if at >= hi:
+            break
+        if at < end or (capital and not text[at].isupper()):
             continue  # as finditer: no match inside an earlier one
         match = pattern.match(text, at, hi)
         if match is not None:
             found.append(match)
+            end = match.end()
     return found
