@@ -5,27 +5,18 @@ and days of a named month. Every text here is written for these tests."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 import pytest
 
-from repwatch.extract import extract
 from repwatch.extract.dates import find_dates
 from repwatch.extract.quantities import find_quantities
-from repwatch.model import Report
+
+from .reading import readers
 
 PUBLISHED = dt.date(2013, 9, 20)
 
 
-def incidents(text: str, published: dt.date = PUBLISHED) -> list[dict[str, Any]]:
-    report = Report.from_text(text, published=published, language="en")
-    return [m.to_eval() for m in extract(report)]
-
-
-def one(text: str, published: dt.date = PUBLISHED) -> dict[str, Any]:
-    found = incidents(text, published)
-    assert len(found) == 1, found
-    return found[0]
+incidents, one = readers(PUBLISHED)
 
 
 # --- one incident per episode ------------------------------------------------------
