@@ -37,3 +37,47 @@ def test_key_starts_are_the_word_starts_with_a_key() -> None:
     assert [TEXT[at : at + 5].lower() for at in starts] == ["arres"] * 3 + ["guard"] * 2
     assert any_within(starts, 0, 30)
     assert not any_within(starts, 30, 80)
+
+
+def test_extraction_in_many_threads_at_once_finds_what_it_finds_alone(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Worker threads (the web app's ingest) share the scanner's word index; started
+    cold, they must still each read their text as a lone extraction does."""
+    import datetime as dt
+    import sys
+    from concurrent.futures import ThreadPoolExecutor
+
+    from repwatch.extract import extract, scanning
+    from repwatch.model import Report
+
+    texts = [
+        f"On {day} March 2019 Chinese police arrested {count} North Korean defectors in "
+        f"{place} and repatriated them to North Korea a week later, a source said."
+        for day, count, place in [
+            (3, "four", "Dandong"),
+            (5, "two", "Yanji"),
+            (7, "six", "Tumen"),
+            (9, "three", "Hunchun"),
+            (11, "five", "Longjing"),
+            (13, "seven", "Helong"),
+        ]
+    ]
+    reports = [Report.from_text(t, published=dt.date(2019, 4, 1), language="en") for t in texts]
+
+    def read(report: Report) -> list[dict[str, object]]:
+        return [m.to_eval() for m in extract(report)]
+
+    alone = [read(report) for report in reports]
+    monkeypatch.setattr(scanning, "_KEYS", scanning._Keys())  # cold, as in a new process
+    scanning._word_keys.cache_clear()
+    scanning.lowered.cache_clear()
+    # Threads switch as often as the interpreter allows, so that a race shows.
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)
+    try:
+        with ThreadPoolExecutor(len(reports)) as pool:
+            together = list(pool.map(read, reports * 4))
+    finally:
+        sys.setswitchinterval(interval)
+    assert together == alone * 4

@@ -10,6 +10,7 @@ once per text) and the pattern is tried only there (``scan``). The result is wha
 from __future__ import annotations
 
 import re
+import threading
 from bisect import bisect_left
 from functools import lru_cache
 
@@ -76,31 +77,41 @@ _WORD = re.compile(r"(?<![^\W_])[^\W\d_]{2,}")
 
 class _Keys:
     """Every key the finders scan for, and, for each word seen, which keys it starts with
-    (kept across texts: the genre repeats its words)."""
+    (kept across texts: the genre repeats its words).
+
+    Shared by every thread that extracts (the web app's ingest runs in worker
+    threads): changes are made under a lock, and each registration starts a new
+    generation, so that an index built before it is rebuilt rather than trusted."""
 
     def __init__(self) -> None:
         self.known: set[str] = set()
         self.lengths: tuple[int, ...] = ()
         self.registered: set[tuple[str, ...]] = set()
         self.of_word: dict[str, tuple[str, ...]] = {}
+        self.generation = 0
+        self.lock = threading.Lock()
 
     def register(self, keys: tuple[str, ...]) -> None:
-        self.registered.add(keys)
-        if not self.known.issuperset(keys):
-            self.known.update(keys)
-            self.lengths = tuple(sorted({len(k) for k in self.known}))
-            self.of_word.clear()
-            _word_keys.cache_clear()  # indexes made before miss the new keys
+        with self.lock:
+            if keys in self.registered:
+                return
+            if not self.known.issuperset(keys):
+                self.known.update(keys)
+                self.lengths = tuple(sorted({len(k) for k in self.known}))
+                self.of_word = {}
+                self.generation += 1
+            self.registered.add(keys)
 
     def starting(self, word: str) -> tuple[str, ...]:
         found = self.of_word.get(word)
         if found is None:
-            found = tuple(
-                word[:n] for n in self.lengths if n <= len(word) and word[:n] in self.known
-            )
-            if len(self.of_word) > 200_000:
-                self.of_word.clear()  # a bound on memory over very many texts
-            self.of_word[word] = found
+            with self.lock:
+                found = tuple(
+                    word[:n] for n in self.lengths if n <= len(word) and word[:n] in self.known
+                )
+                if len(self.of_word) > 200_000:
+                    self.of_word = {}  # a bound on memory over very many texts
+                self.of_word[word] = found
         return found
 
 
@@ -112,13 +123,17 @@ class _TextIndex:
     where any of a set of keys does: one pass over a text serves every pattern read in it,
     and sets of keys recur across patterns (every kind of authority starts alike)."""
 
-    __slots__ = ("by_key", "by_keys", "lowered")
+    __slots__ = ("by_key", "by_keys", "generation", "lowered")
 
     def __init__(self, lowered: str) -> None:
         self.lowered = lowered
+        self._build()
+
+    def _build(self) -> None:
+        self.generation = _KEYS.generation
         by_key: dict[str, list[int]] = {}
         of_word = _KEYS.of_word
-        for match in _WORD.finditer(lowered):
+        for match in _WORD.finditer(self.lowered):
             word = match.group()
             keys = of_word.get(word)
             if keys is None:
@@ -130,12 +145,13 @@ class _TextIndex:
 
     def starts(self, keys: tuple[str, ...]) -> list[int]:
         """The word starts where any of ``keys`` begins, in order."""
+        if keys not in _KEYS.registered:
+            _KEYS.register(keys)
+        if self.generation != _KEYS.generation:
+            # keys registered since this index was made: its words were read without them
+            self._build()
         found = self.by_keys.get(keys)
         if found is None:
-            if keys not in _KEYS.registered:
-                # keys never seen: words of this text were read without them
-                _KEYS.register(keys)
-                return _word_keys(self.lowered).starts(keys)
             merged: list[int] = []
             for key in keys:
                 merged.extend(self.by_key.get(key, ()))
