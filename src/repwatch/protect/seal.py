@@ -93,4 +93,6 @@ def _sealer_for(path: Path) -> Sealer:
 
 def default_sealer() -> Sealer:
     """The sealer of this installation's key (see the module docstring)."""
-    return _sealer_for(key_path().resolve())
+    # Looked up for every sealed field read or written: no filesystem work here
+    # beyond the first time.
+    return _sealer_for(key_path())

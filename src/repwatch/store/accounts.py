@@ -14,6 +14,7 @@ import hashlib
 import secrets
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import Connection, Engine, delete, insert, select, update
 from sqlalchemy.exc import IntegrityError
@@ -67,6 +68,13 @@ def _user(row: object) -> User:
     )
 
 
+def _user_row(conn: Connection, name: str) -> Any:
+    row = conn.execute(select(users).where(users.c.name == name)).first()
+    if row is None:
+        raise NotFound(f"no user {name!r}")
+    return row
+
+
 def _check_name(name: str) -> str:
     name = name.strip()
     if not name or len(name) > NAME_MAX or any(c.isspace() for c in name):
@@ -105,10 +113,7 @@ class Accounts:
 
     def get_user(self, name: str) -> User:
         with self.engine.connect() as conn:
-            row = conn.execute(select(users).where(users.c.name == name)).first()
-        if row is None:
-            raise NotFound(f"no user {name!r}")
-        return _user(row)
+            return _user(_user_row(conn, name))
 
     def list_users(self) -> list[User]:
         with self.engine.connect() as conn:
@@ -136,9 +141,7 @@ class Accounts:
         end_sessions: bool = False,
     ) -> User:
         with self.engine.begin() as conn:
-            row = conn.execute(select(users).where(users.c.name == name)).first()
-            if row is None:
-                raise NotFound(f"no user {name!r}")
+            row = _user_row(conn, name)
             conn.execute(update(users).where(users.c.id == row.id).values(**values))
             if end_sessions:
                 conn.execute(delete(sessions).where(sessions.c.user_id == row.id))
@@ -207,7 +210,7 @@ class Accounts:
         token = "rw_" + secrets.token_urlsafe(32)
         try:
             with self.engine.begin() as conn:
-                user_id = self._user_id(conn, name)
+                user_id = _user_row(conn, name).id
                 conn.execute(
                     insert(api_tokens).values(
                         token_hash=_digest(token), user_id=user_id, label=label, created_at=_now()
@@ -227,7 +230,7 @@ class Accounts:
     def list_tokens(self, name: str) -> list[tuple[str, dt.datetime, bool]]:
         """(label, created, revoked) of each of a user's tokens."""
         with self.engine.connect() as conn:
-            user_id = self._user_id(conn, name)
+            user_id = _user_row(conn, name).id
             rows = conn.execute(
                 select(api_tokens.c.label, api_tokens.c.created_at, api_tokens.c.revoked_at)
                 .where(api_tokens.c.user_id == user_id)
@@ -237,7 +240,7 @@ class Accounts:
 
     def revoke_token(self, name: str, label: str, *, by: str) -> None:
         with self.engine.begin() as conn:
-            user_id = self._user_id(conn, name)
+            user_id = _user_row(conn, name).id
             done = conn.execute(
                 update(api_tokens)
                 .where(
@@ -270,12 +273,6 @@ class Accounts:
         if row is None or row.disabled_at is not None:
             return None
         return _user(row)
-
-    def _user_id(self, conn: Connection, name: str) -> int:
-        found = conn.execute(select(users.c.id).where(users.c.name == name)).scalar()
-        if found is None:
-            raise NotFound(f"no user {name!r}")
-        return int(found)
 
     def account_history(self) -> list[audit.AuditEntry]:
         """Who added, changed or disabled which account, and when."""

@@ -13,7 +13,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, insert, select, text, update
+from sqlalchemy import ColumnElement, Connection, insert, select, text, update
 
 from repwatch.store.tables import audit_log
 
@@ -108,19 +108,18 @@ def append(
     )
 
 
-def history(conn: Connection, incident_id: int) -> list[AuditEntry]:
-    rows = conn.execute(
-        select(audit_log).where(audit_log.c.incident_id == incident_id).order_by(audit_log.c.id)
-    ).all()
+def _entries(conn: Connection, condition: ColumnElement[bool]) -> list[AuditEntry]:
+    rows = conn.execute(select(audit_log).where(condition).order_by(audit_log.c.id)).all()
     return [AuditEntry(r.id, r.incident_id, r.action, r.detail, r.actor, r.at) for r in rows]
+
+
+def history(conn: Connection, incident_id: int) -> list[AuditEntry]:
+    return _entries(conn, audit_log.c.incident_id == incident_id)
 
 
 def account_history(conn: Connection) -> list[AuditEntry]:
     """The entries that concern accounts rather than an incident."""
-    rows = conn.execute(
-        select(audit_log).where(audit_log.c.incident_id.is_(None)).order_by(audit_log.c.id)
-    ).all()
-    return [AuditEntry(r.id, r.incident_id, r.action, r.detail, r.actor, r.at) for r in rows]
+    return _entries(conn, audit_log.c.incident_id.is_(None))
 
 
 def verify_chain(conn: Connection) -> ChainCheck:

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, Engine, Text, cast, func, or_, select, text
+from sqlalchemy import Connection, Engine, func, or_, select, text
 
 from repwatch.model import Mention
 from repwatch.store import rows
@@ -25,7 +25,6 @@ MATCH_START = "\x02"
 MATCH_END = "\x03"
 _SNIPPET_WORDS = 16
 _SNIPPET_CHARS = 80  # either side of the first match, where the database has no snippet()
-_DATA_TEXT = cast(mentions.c.data, Text).label("data")  # a mention's JSON, read as text
 
 
 @dataclass(frozen=True)
@@ -202,7 +201,10 @@ class ReportListing:
         with self.engine.connect() as conn:
             found = conn.execute(
                 select(
-                    mentions.c.id, _DATA_TEXT, mentions.c.sealed, incident_mentions.c.incident_id
+                    mentions.c.id,
+                    rows.DATA_TEXT,
+                    mentions.c.sealed,
+                    incident_mentions.c.incident_id,
                 )
                 .outerjoin(incident_mentions, incident_mentions.c.mention_id == mentions.c.id)
                 .where(mentions.c.report_id == report_id)

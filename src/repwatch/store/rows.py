@@ -131,14 +131,14 @@ def mention_from_json(mention_id: int, data: str, sealed: str | None = None) -> 
     return sealing.join(mention, sealed)
 
 
-_DATA_TEXT = cast(mentions.c.data, Text).label("data")
+DATA_TEXT = cast(mentions.c.data, Text).label("data")  # a mention's JSON, read as text
 
 
 def mentions_by_incident(conn: Connection, ids: Sequence[int]) -> dict[int, list[Mention]]:
     found: dict[int, list[Mention]] = defaultdict(list)
     for chunk in chunks(ids, 500):
         rows = conn.execute(
-            select(incident_mentions.c.incident_id, mentions.c.id, _DATA_TEXT, mentions.c.sealed)
+            select(incident_mentions.c.incident_id, mentions.c.id, DATA_TEXT, mentions.c.sealed)
             .join(mentions, mentions.c.id == incident_mentions.c.mention_id)
             .where(incident_mentions.c.incident_id.in_(chunk))
             .order_by(mentions.c.id)
@@ -153,7 +153,7 @@ def backing_of(conn: Connection, incident_id: int) -> list[Backing]:
     rows = conn.execute(
         select(
             mentions.c.id,
-            _DATA_TEXT,
+            DATA_TEXT,
             mentions.c.sealed,
             reports.c.id.label("rid"),
             reports.c.publisher,

@@ -25,7 +25,7 @@ from repwatch.store.accounts import Accounts
 from repwatch.store.audit import SYSTEM
 from repwatch.store.linking import link_new
 from repwatch.store.listing import IncidentQuery as IncidentQuery  # re-exported
-from repwatch.store.listing import Listing
+from repwatch.store.listing import Listing, search_terms
 from repwatch.store.report_listing import ReportListing
 from repwatch.store.review import Reviewing
 from repwatch.store.tables import (
@@ -141,7 +141,7 @@ class Store(Reviewing, Accounts, Listing, ReportListing):
             return [(r[0], r[1]) for r in rows]
         # Quote each term so that user input is never read as FTS5 query syntax, and
         # match it as a prefix: "arrest" finds "arrested", 단둥 finds 단둥에서.
-        terms = " ".join('"' + t.replace('"', '""') + '"*' for t in query.split())
+        terms = search_terms(query)
         sql = text(
             "SELECT reports.id, snippet(report_fts, 1, '[', ']', '…', 12) "
             "FROM report_fts JOIN reports ON reports.rowid = report_fts.rowid "
