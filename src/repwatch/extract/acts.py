@@ -39,6 +39,11 @@ _OBJECT = re.compile(
     r"|nine|ten|twelve|dozens|several)\b",
     re.IGNORECASE,
 )
+# Awaiting or facing an act named by a noun, right before where the people are.
+_AWAITED_OBJECT = re.compile(
+    r"\b(?:await(?:s|ed|ing)?|fac(?:e|es|ed|ing))\s+(?:[\w-]+\s+){0,2}?[\w-]+(?:ion|ment)\s*$",
+    re.IGNORECASE,
+)
 # A reduced relative: a participle right after a comma or a noun's "who had been" left out.
 _REDUCED_RELATIVE = re.compile(r",\s*$")
 
@@ -270,6 +275,7 @@ def _acts_in_context(
             return None  # "found that they had no papers"
         if not (
             lx.AGENT.search(left)
+            or lx.AGENT_OF_COORDINATED.search(left)
             or _BY_AGENT.match(right)
             or _people_stopped(words[0], left, right)
         ):
@@ -340,6 +346,9 @@ def _modality(
     to_end = ending == "to"
     attempt = to_end and bool(lx.ATTEMPT.search(left))
     near = " ".join(scope.split()[-lx.CUE_REACH :])  # a cue reaches a few words only
+    awaited = _AWAITED_OBJECT.search(near) if word in ("in", "at") else None
+    if awaited is not None:
+        near = near[awaited.end() :]  # "awaiting deportation at a jail": they wait there now
     expected = bool(lx.ATTITUDE_CUES.search(near))
     for cue in lx.EXPECTED_CUES.finditer(near):
         rest = lx.MODAL_TAIL.sub("", near[cue.end() :])  # "may already have been"

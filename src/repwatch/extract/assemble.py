@@ -13,7 +13,13 @@ import re
 from repwatch.extract import lexicon as lx
 from repwatch.extract import sources as sources_component
 from repwatch.extract import victims as victims_component
-from repwatch.extract.case_acts import acts_of, counted, main_bounds, without_internal_handover
+from repwatch.extract.case_acts import (
+    acts_of,
+    by_a_third_country,
+    counted,
+    main_bounds,
+    within_the_north,
+)
 from repwatch.extract.case_dates import date_of
 from repwatch.extract.case_perpetrator import perpetrator_of
 from repwatch.extract.case_places import completed_places, found_places
@@ -47,7 +53,9 @@ def assemble(case: Case, reading: Reading, extractor: str, report_id: str) -> Me
         )
     places = completed_places(found, case, main, reading, perpetrator)
     if perpetrator is not None and perpetrator.value is Perpetrator.NORTH_KOREA:
-        act_mentions = without_internal_handover(act_mentions, reading.text)
+        act_mentions = within_the_north(act_mentions, reading.text)
+    elif perpetrator is not None and perpetrator.value is Perpetrator.OTHER:
+        act_mentions = by_a_third_country(act_mentions)
     mention = Mention(
         report_id=report_id,
         acts=tuple(act_mentions),

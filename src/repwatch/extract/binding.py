@@ -122,10 +122,24 @@ def choose_ref(text: str, hit: ActHit, facts: ClauseFacts) -> Ref | None:
     if left and hit.text.lower().endswith("ing") and hit.start - left[-1].end <= 2:
         return left[-1]  # "a group of defectors crossing the Yalu": the noun it follows
     if hit.voice in ("passive", "left") or not has_object(text, hit):
-        # the subject: not an object pronoun, nor a noun after a preposition
-        subjects = [r for r in left if not _object_position(text, r)]
+        # the subject: not an object pronoun, nor a noun after a preposition, nor a noun
+        # of a relative clause set off between the subject and its verb
+        asides = _asides(text, facts.clause.start, hit.start)
+        subjects = [
+            r
+            for r in left
+            if not _object_position(text, r) and not any(a <= r.start < b for a, b in asides)
+        ]
         return subjects[-1] if subjects else None
     return None
+
+
+# ", whom his colleagues call Ri,": a relative clause set off by commas
+_ASIDE = re.compile(r",\s*(?:who|whom|whose)\b[^,;:.]*,", re.IGNORECASE)
+
+
+def _asides(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _ASIDE.finditer(text, start, end)]
 
 
 def has_object(text: str, hit: ActHit) -> bool:

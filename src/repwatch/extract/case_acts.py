@@ -76,9 +76,10 @@ def _drop_release_after_return(found: dict[tuple[Act, Modality], list[EvidenceSp
             del found[(Act.RELEASE, modality)]
 
 
-def without_internal_handover(mentions: list[ActMention], text: str) -> list[ActMention]:
+def within_the_north(mentions: list[ActMention], text: str) -> list[ActMention]:
     """People caught by North Korean guards and "handed over to the State Security
-    Department" were not returned to North Korea: they never left it."""
+    Department" were not returned to North Korea: they never left it. Nor is their custody
+    ``detention``, which is custody awaiting a return; being held is their arrest."""
     kept = []
     for mention in mentions:
         if mention.act is Act.REPATRIATION:
@@ -87,7 +88,33 @@ def without_internal_handover(mentions: list[ActMention], text: str) -> list[Act
                 continue
             mention = mention.model_copy(update={"spans": spans})
         kept.append(mention)
+    if any(m.act is Act.REPATRIATION for m in kept):
+        return kept
+    arrested = {m.modality for m in kept if m.act is Act.ARREST}
+    return [
+        m.model_copy(update={"act": Act.ARREST})
+        if m.act is Act.DETENTION and m.modality not in arrested
+        else m
+        for m in kept
+        if m.act is not Act.DETENTION or m.modality not in arrested
+    ]
+
+
+def by_a_third_country(mentions: list[ActMention]) -> list[ActMention]:
+    """ "Their deportation drew criticism", of people Laos caught: a third country deports
+    to China, not to the North, so its deportation told as a bare noun is no return."""
+    kept = []
+    for mention in mentions:
+        if mention.act is Act.REPATRIATION:
+            spans = tuple(s for s in mention.spans if not _BARE_DEPORTATION.fullmatch(s.text))
+            if not spans:
+                continue
+            mention = mention.model_copy(update={"spans": spans})
+        kept.append(mention)
     return kept
+
+
+_BARE_DEPORTATION = re.compile(r"deportation|expulsion", re.IGNORECASE)
 
 
 def _held_after_return(bounds: list[Bound], reading: Reading) -> list[Bound]:

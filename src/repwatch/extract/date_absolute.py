@@ -149,6 +149,10 @@ def _season_year(rel: str, first: int, last: int, published: dt.date) -> int:
         return next(
             y for y in range(published.year - 1, published.year + 2) if bounds(y)[0] > published
         )
-    if first == 12:  # "this winter": the one around the publication date
+    if first == 12 and rel == "this":  # "this winter": the one around the publication date
         return published.year - 1 if published.month <= 6 else published.year
-    return published.year
+    if rel == "this":
+        return published.year
+    # a season with no year: the latest that had begun by the publication date
+    begun = (y for y in range(published.year, published.year - 3, -1) if bounds(y)[0] <= published)
+    return next(begun)

@@ -151,8 +151,8 @@ def _decade(text: str, m: re.Match[str]) -> Expr | None:
 
 
 def _season(text: str, m: re.Match[str]) -> Expr | None:
-    if not (m["y"] or m["rel"]):
-        return None
+    if not (m["y"] or m["rel"] or m["part"] or _SEASON_PREPOSITION.search(text, 0, m.start())):
+        return None  # "the spring harvest": no time of the case
     season = m["season"].lower()
     return Expr(
         "season",
@@ -160,6 +160,12 @@ def _season(text: str, m: re.Match[str]) -> Expr | None:
         part=_part_of(m["part"]),
         which=f"{(m['rel'] or '').lower()}:{'autumn' if season == 'fall' else season}",
     )
+
+
+# Before a season with no year: "in the autumn", "during winter".
+_SEASON_PREPOSITION = re.compile(
+    r"\b(?:in|during|through|throughout|until|by|that|over)\s+(?:the\s+)?\Z", re.IGNORECASE
+)
 
 
 def _day_word(text: str, m: re.Match[str]) -> Expr | None:

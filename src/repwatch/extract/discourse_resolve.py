@@ -17,6 +17,12 @@ _COLLECTIVE = frozenset(("family", "household", "group", "party"))
 _POSSESSIVE = re.compile(r"(?:his|her|their|[A-Z]\w*['’]s)\s", re.IGNORECASE)
 _WITH_BEFORE = re.compile(r"\b(?:with|and)\s+$", re.IGNORECASE)
 _AGE_AFTER = re.compile(r"\s*(?:,\s*\d{1,2}\s*,|\(\d{1,2}\))")
+# A name given to someone: "whom his colleagues call Ri", "known only as Pak".
+_NAMING = re.compile(
+    r"\b(?:call|calls|called|named|surnamed|known\s+(?:only\s+)?as|identified\s+(?:only\s+)?as"
+    r"|referred\s+to\s+as)\s+$",
+    re.IGNORECASE,
+)
 # "Kim, a 34-year-old North Korean woman,": a surname followed by who the person is.
 _PERSON_AFTER = re.compile(
     r"\s*,\s*(?:a|an)\s+(?:[\w-]+\s+){0,4}?(?:woman|man|defector|refugee|girl|boy|mother"
@@ -134,7 +140,7 @@ class Groups:
 
     def _resolve_surname(self, ref: Ref, clause: int) -> tuple[list[Entity], str] | None:
         """ "Lee" alone: the person named so before; "Ri, 29," a person; else no one."""
-        known = self._named(ref) or self._called(ref)
+        known = self._named(ref) or self._called(ref) or self._given_earlier(ref)
         if known is not None:
             return [known], "own"
         if _PERSON_AFTER.match(self.text, ref.end):
@@ -151,6 +157,21 @@ class Groups:
                 continue
             if any(r.kind == "member" and r.head == ref.head for r in entity.refs):
                 return entity
+        return None
+
+    def _given_earlier(self, ref: Ref) -> Entity | None:
+        """ "a man … whom his colleagues call Ri … Ri was handed over": the one person told
+        of nearest before the name was given."""
+        for named in re.compile(rf"\b{re.escape(ref.text)}\b").finditer(self.text, 0, ref.start):
+            if not _NAMING.search(self.text, max(0, named.start() - 40), named.start()):
+                continue
+            told = [
+                e
+                for e in self._live()
+                if e.count == VictimCount.exactly(1) and _first_told(e) < named.start()
+            ]
+            if told:
+                return max(told, key=_first_told)
         return None
 
     def _resolve_new(self, ref: Ref, clause: int) -> tuple[list[Entity], str]:
@@ -422,3 +443,7 @@ def _open(count: VictimCount | None, exact: VictimCount) -> bool:
     if count is None:
         return True
     return count.max is None and (count.min or 0) <= (exact.min or 0)
+
+
+def _first_told(entity: Entity) -> int:
+    return min(r.start for r in entity.refs)

@@ -131,6 +131,12 @@ TRIGGERS: tuple[Trigger, ...] = (
     _t(r"(?:search|hunt|look)(?:ing|ed|s)?\s+for", A.ARREST, needs_agent=True, awaited=True),
     # detention: held in custody, awaiting return
     _t(r"held|kept|jailed|imprisoned|locked\s+up|incarcerated", A.DETENTION),
+    # "after holding them for a month": the active form, with the people as its object
+    _t(
+        r"hold(?:ing|s)?(?=\s+(?:them|him|her|the\s+(?:[\w-]+\s+){0,2}?(?:North|refugees?"
+        r"|defectors?|women|men|group|family))\b)",
+        A.DETENTION,
+    ),
     _t(r"in\s+(?:[\w-]+\s+){0,2}?custody", A.DETENTION, frame="left"),
     # "after two days at a border post": a stay in custody told as a time spent there
     _t(
@@ -165,7 +171,7 @@ TRIGGERS: tuple[Trigger, ...] = (
     ),
     # "both are now in a detention center": people told as being where custody is
     _t(
-        r"in\s+(?:a|an|the)"
+        r"(?:in|at)\s+(?:a|an|the)"
         r"\s+(?:[\w-]+\s+){0,2}?(?:detention\s+(?:center|centre|facility|house)|jail|lock-?up"
         r"|police\s+(?:cell|station)|holding\s+(?:facility|cent(?:er|re)|cell)"
         r"|detention\s+place)",
@@ -286,6 +292,14 @@ TRIGGERS: tuple[Trigger, ...] = (
         A.CROSSING,
         frame="left",
     ),
+    # "as they waded into the Tumen": stepping into the border river is crossing it
+    _t(
+        r"(?:swim|swam|swum|swimming|wad(?:e|ed|ing)|walk(?:ed|ing)?|stepp(?:ed|ing)|jump(?:ed|ing)"
+        r"|slipp(?:ed|ing))\s+into\s+the\s+(?:frozen\s+|icy\s+)?(?:\S+\s+)?(?:river|water|Tumen"
+        r"|Yalu|Amnok|Tuman|Mekong)\b",
+        A.CROSSING,
+        frame="left",
+    ),
     _t(
         r"(?:defect(?:ed|ing)?|fle[de]|fleeing|escap(?:e|ed|ing)|enter(?:ed|ing)?)\s+"
         r"(?:in)?to\s+(?:China|Chinese\s+territory|Russia|Mongolia|Laos|Vietnam|Thailand)",
@@ -400,7 +414,7 @@ IRREGULAR_PAST = frozenset(
 )
 # First words of triggers that are not verbs ("in custody", "by boat", "border fence").
 NOT_VERBS = frozenset(
-    "in under by across border barbed-wire boat vessel raft ship detention holding".split()
+    "in at under by across border barbed-wire boat vessel raft ship detention holding".split()
 )
 # Number words: a participle right after one describes the people counted.
 NUMBER_WORDS = frozenset(
@@ -484,6 +498,13 @@ AT_THE_BORDER = re.compile(
 AGENT = re.compile(
     r"\b(?:police|officers?|guards?|authorities|soldiers|troops|agents|patrols?|officials)\b"
     r"(?:\s+\S+){0,3}\s*$",
+    re.IGNORECASE,
+)
+# Police or guards as the subject of an earlier verb the trigger is coordinated with:
+# "officers raided a church in Yanbian and took away a woman".
+AGENT_OF_COORDINATED = re.compile(
+    r"\b(?:police(?:men)?|officers?|guards?|authorities|soldiers|troops|agents|patrols?"
+    r"|officials)\s+(?:\w+\s+)?(?:[a-z]+ed)\b[^.;:!?]{0,80}?,?\s+and(?:\s+then)?\s*$",
     re.IGNORECASE,
 )
 # A first mention that sums several cases ("a string of arrests", "in two cities", "so

@@ -26,6 +26,16 @@ _FORCE = (
     r"|migration\s+(?:service|officials|officers)"
     r"|public\s+security|border\s+(?:guards|police|units|troops|defen[cs]e))"
 )
+
+
+def _as_doer(names: str) -> str:
+    """A state's name as the subject of an act of arrest or return."""
+    return (
+        rf"\b(?:{names})(?=\s+(?:(?:has|have|had|was|is)\s+)?(?:(?:also|again|reportedly|\w+ly)\s+)?"
+        r"(?:repatriat|deport|return|sent\b|send|arrest|detain|hand|expel|round|captur|seiz))"
+    )
+
+
 # Named actors, most specific first; each with the state it stands for.
 ACTORS: tuple[tuple[re.Pattern[str], Perpetrator | None], ...] = tuple(
     (re.compile(pattern, re.IGNORECASE if flags else 0), state)
@@ -80,6 +90,14 @@ ACTORS: tuple[tuple[re.Pattern[str], Perpetrator | None], ...] = tuple(
         (
             rf"\b(?:Vietnamese|Lao|Laotian|Thai|Mongolian|Cambodian|Burmese|Myanmar)\s+"
             rf"(?:[\w-]+\s+){{0,2}}?{_FORCE}\b",
+            Perpetrator.OTHER,
+            0,
+        ),
+        # a state named by its name or capital as the doer: "Beijing forcibly returned 60"
+        (_as_doer(r"China|Beijing|(?:the\s+)?Chinese\s+government"), Perpetrator.CHINA, 0),
+        (_as_doer(r"Russia|Moscow|(?:the\s+)?Russian\s+government"), Perpetrator.RUSSIA, 0),
+        (
+            _as_doer(r"Laos|Vientiane|Vietnam|Hanoi|Thailand|Bangkok|Mongolia|Ulaanbaatar"),
             Perpetrator.OTHER,
             0,
         ),

@@ -21,7 +21,11 @@ AGGREGATE_MIN = 1000  # a count this large is a tally, not one case
 _PRONOUN = re.compile(
     r"\b(?:they|them|he|him|she)\b|\bher\b(?=\s*(?:[^\w\s]|$|to\b|into\b"
     r"|back\b|over\b|and\b|at\b|in\b|for\b|from\b|across\b|before\b"
-    r"|after\b|with\b|by\b|only\b|away\b))",
+    r"|after\b|with\b|by\b|only\b|away\b))"
+    # whose act a noun names: "their repatriation took place", "his deportation came"
+    r"|\b(?:their|his|her)\b(?=\s+(?:[\w-]+\s+)?(?:arrest|capture|detention|deportation"
+    r"|repatriation|return|expulsion|interrogation|questioning|execution|release|handover"
+    r"|hand-over|refoulement)\b)",
     re.IGNORECASE,
 )
 
@@ -339,7 +343,8 @@ def _pronouns(text: str, start: int, end: int) -> list[Ref]:
     refs = []
     for m in _scan(_PRONOUN, text, start, end):
         word = m.group().lower()
-        refs.append(Ref(m.start(), m.end(), m.group(), "pronoun", plural=word in ("they", "them")))
+        plural = word in ("they", "them", "their")
+        refs.append(Ref(m.start(), m.end(), m.group(), "pronoun", plural=plural))
     return refs
 
 

@@ -9,6 +9,7 @@ import re
 
 from repwatch.extract.anchor_scan import Scan, lower_keeping_offsets
 from repwatch.extract.quantity_patterns import (
+    AGE_APPOSITION,
     BOTH,
     COORD,
     DOZEN,
@@ -229,10 +230,13 @@ def _joined_relatives(
     total: VictimCount | None = None
     end = pos
     while True:
-        coord = COORD.match(text, end, hi)
+        age = AGE_APPOSITION.match(text, end, hi)
+        coord = COORD.match(text, age.end() if age else end, hi)
         if coord is None:
             break
         owned = coord.group("poss") is not None
+        if coord.group("comma") and not owned and NUMBER_AT.match(text, coord.end(), hi) is None:
+            break  # "a woman, mother of two": a comma joins only "her …" or a count
         cursor = coord.end()
         number = NUMBER_AT.match(text, cursor, hi)
         value: int | None = None
@@ -254,6 +258,9 @@ def _joined_relatives(
             part = VictimCount.exactly(1)
         total = part if total is None else combine_counts((total, part))
         end = relation_end
+        age = AGE_APPOSITION.match(text, end, hi)
+        if age is not None and COORD.match(text, age.end(), hi) is None:
+            end = age.end()  # the age of the last one belongs to the phrase
     return end, total
 
 

@@ -21,7 +21,7 @@ QUALIFIERS = {
     "approximately": "about", "roughly": "about", "some": "about", "an estimated": "about",
     "estimated": "about", "nearly": "nearly", "almost": "nearly", "close to": "nearly",
     "as many as": "nearly", "up to": "up_to", "at most": "up_to", "fewer than": "fewer",
-    "less than": "fewer",
+    "less than": "fewer", "between": "between",
 }  # fmt: skip
 _QUAL = "|".join(sorted((q.replace(" ", r"\s+") for q in QUALIFIERS), key=len, reverse=True))
 _MONTHS = (
@@ -36,8 +36,10 @@ QUALIFIER_BEFORE = re.compile(
     + r")\s+(?:a\s+)?|a\s+)$"
 )
 NUMBER_EXPR = re.compile(
-    rf"(?<![\w.,$£€¥₩/:-])(?:(?P<qual>{_QUAL})\s+)?(?P<num>{NUMBER})"
-    rf"(?:(?:-|–|\s+(?:to|or)\s+)(?P<num2>{NUMBER}))?(?P<more>\s+or\s+more\b|\+|-plus\b)?",
+    rf"(?<![\w.,$£€¥₩/:-])(?:(?P<between>between)\s+|(?P<qual>{_QUAL})\s+)?(?P<num>{NUMBER})"
+    # "between 10 and 15": "and" joins a range only after "between"
+    rf"(?:(?:-|–|\s+(?:to|or)\s+|(?(between)\s+and\s+|(?!)))"
+    rf"(?P<num2>{NUMBER}))?(?P<more>\s+or\s+more\b|\+|-plus\b)?",
     re.IGNORECASE,
 )
 DOZEN = re.compile(
@@ -172,10 +174,12 @@ OPEN_BREAKDOWN = re.compile(
 CHAIN = re.compile(r"\s*(?:,|and|or|,\s*and|plus|as\s+well\s+as)\s*", re.IGNORECASE)
 CLOSERS = {"(": ")", "--": "--", "—": "—", "–": "–"}
 COORD = re.compile(
-    r"[^\S\n]+(?:and|with|along\s+with|together\s+with)(?P<poss>[^\S\n]+(?:his|her|their))?"
-    r"(?=[^\S\n])",
+    r"(?:,?[^\S\n]+(?:and|with|along\s+with|together\s+with)|(?P<comma>,))"
+    r"(?P<poss>[^\S\n]+(?:his|her|their))?(?=[^\S\n])",
     re.IGNORECASE,
 )
+# An age set off after a person: "a woman, 45, and her son, 12".
+AGE_APPOSITION = re.compile(r",[^\S\n]*\d{1,2}(?=[^\S\n]*[,;)]|[^\S\n]+and\b|\.)")
 
 
 # --- scanning ----------------------------------------------------------------------

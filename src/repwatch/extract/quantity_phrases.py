@@ -169,7 +169,7 @@ def count_of(qualifier: str | None, low: int, high: int | None) -> tuple[VictimC
     if top < low:
         return None
     inward_low = (9 * low + 9) // 10  # N ± 10 %, rounded inward (FORMAT.md)
-    if rule is None:
+    if rule is None or rule == "between":
         return VictimCount(min=low, max=top), "number" if top == low else "approx"
     if rule == "at_least":
         return VictimCount(min=low, max=None), "lower_bound"

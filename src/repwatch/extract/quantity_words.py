@@ -152,6 +152,8 @@ def lemma(word: str) -> str:
     low = word.lower()
     if low in _IRREGULAR_PLURALS:
         return _IRREGULAR_PLURALS[low]
+    if low.endswith("children"):  # grandchildren, schoolchildren
+        return low[:-3]
     if low.endswith("men") and len(low) > 4:
         return low[:-3] + "man"
     if low.endswith("ies") and len(low) > 4:

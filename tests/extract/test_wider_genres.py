@@ -1,0 +1,168 @@
+"""Phrasings of wire copy, NGO appeals, features and testimony that the first corpora
+rarely used: verbs sharing a subject, counts listed with commas, the acts of a state
+named by its capital, custody that awaits no return, acts told as nouns of the people,
+names given in passing, and seasons. Every text here is written for these tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from .reading import readers
+
+PUBLISHED = dt.date(2024, 5, 20)  # a Monday
+
+incidents, one = readers(PUBLISHED)
+
+
+# --- who acted ------------------------------------------------------------------------
+
+
+def test_a_verb_sharing_its_subject_with_an_earlier_one_has_the_same_agent() -> None:
+    found = one(
+        "Last Tuesday, Chinese public security officers raided a church in Yanbian and took "
+        "away a North Korean woman and her daughter."
+    )
+    assert found["acts"] == ["arrest"]
+    assert found["victims"] == {"min": 2, "max": 2}
+    assert found["date"] == {"start": "2024-05-14", "end": "2024-05-14"}
+
+
+def test_taken_away_by_no_authority_is_no_arrest() -> None:
+    assert incidents("A North Korean woman and her daughter took away their belongings.") == []
+
+
+def test_a_state_named_by_its_capital_is_the_perpetrator() -> None:
+    found = one("Beijing forcibly returned some 60 North Koreans in late April, activists said.")
+    assert found["perpetrator"] == "china"
+    assert found["victims"] == {"min": 54, "max": 66}
+
+
+# --- how many ---------------------------------------------------------------------------
+
+
+def test_relatives_listed_with_commas_are_all_counted() -> None:
+    found = one(
+        "Chinese police arrested a grandmother, her daughter and two grandchildren in Yanji "
+        "on May 2."
+    )
+    assert found["victims"] == {"min": 4, "max": 4}
+
+
+def test_ages_set_off_with_commas_do_not_end_the_list() -> None:
+    found = one("Chinese police arrested a woman, 45, and her son, 12, in Yanji on May 2.")
+    assert found["victims"] == {"min": 2, "max": 2}
+
+
+def test_a_comma_joins_no_one_but_a_relative_or_a_count() -> None:
+    found = one("Chinese police arrested a woman, a mother of two, in Yanji on May 2.")
+    assert found["victims"] == {"min": 1, "max": 1}
+
+
+def test_between_two_numbers_is_a_range() -> None:
+    found = one("Chinese police arrested between 10 and 15 North Koreans in Yanji on May 2.")
+    assert found["victims"] == {"min": 10, "max": 15}
+
+
+def test_ages_between_two_numbers_count_no_one() -> None:
+    found = one(
+        "Chinese police arrested seven North Korean women aged between 20 and 35 in Yanji on May 2."
+    )
+    assert found["victims"] == {"min": 7, "max": 7}
+
+
+# --- custody --------------------------------------------------------------------------
+
+
+def test_awaiting_return_in_a_jail_is_detention_now() -> None:
+    found = one(
+        "Five North Korean women arrested in Shenyang last month are awaiting deportation at "
+        "a jail in Dandong."
+    )
+    assert found["acts"] == ["arrest", "detention"]
+    assert found["expected_acts"] == ["repatriation"]
+
+
+def test_holding_them_is_detention() -> None:
+    found = one(
+        "Lao authorities released the nine North Koreans to the South Korean embassy after "
+        "holding them for a month."
+    )
+    assert set(found["acts"]) == {"arrest", "detention", "release"}
+    assert found["perpetrator"] == "other"
+
+
+def test_kept_at_a_police_station_then_handed_over_is_a_return() -> None:
+    found = one(
+        "A family of four was arrested in Helong on April 3. The family was kept at a border "
+        "police station for a week and then handed to North Korean officials at the Nanping "
+        "crossing."
+    )
+    assert set(found["acts"]) == {"arrest", "detention", "repatriation"}
+
+
+def test_custody_of_people_caught_by_the_north_awaits_no_return() -> None:
+    found = one(
+        "North Korean border guards caught three women who were trying to cross the Tumen "
+        "near Hoeryong on May 9. The women are being held by the State Security Department."
+    )
+    assert set(found["acts"]) == {"crossing", "arrest"}
+    assert found["perpetrator"] == "north_korea"
+
+
+def test_stepping_into_the_river_is_crossing_it() -> None:
+    found = one(
+        "A couple from Musan were seized by North Korean border guards as they waded into the "
+        "Tumen River last Thursday."
+    )
+    assert set(found["acts"]) == {"crossing", "arrest"}
+
+
+# --- acts told as nouns of the people --------------------------------------------------
+
+
+def test_their_repatriation_is_an_act_of_the_people_told_before() -> None:
+    found = one(
+        "Four North Koreans were arrested in a police raid on a safe house in Beijing on "
+        "May 4, the activist said. Their repatriation took place last week, according to "
+        "people in contact with their relatives."
+    )
+    assert found["acts"] == ["arrest", "repatriation"]
+
+
+def test_a_deportation_by_a_third_country_is_no_return() -> None:
+    found = one(
+        "Nine North Korean defectors were caught in Laos earlier this month and were handed "
+        "over to Chinese authorities on Monday. Their deportation has drawn criticism."
+    )
+    assert "repatriation" not in found["acts"]
+    assert found["perpetrator"] == "other"
+
+
+def test_a_name_given_in_passing_refers_back_to_the_one_person() -> None:
+    found = one(
+        "A North Korean man in his thirties, whom his colleagues call Ri, was stopped by "
+        "police at the Vladivostok railway station on March 2. In April, Ri was handed over "
+        "to officials from the North Korean consulate and flown to Pyongyang."
+    )
+    assert found["acts"] == ["arrest", "repatriation"]
+    assert found["victims"] == {"min": 1, "max": 1}
+
+
+# --- seasons ------------------------------------------------------------------------------
+
+
+def test_a_season_without_a_year_is_the_latest_begun_by_publication() -> None:
+    found = one(
+        "In late autumn a North Korean logger was stopped by Russian police in Vladivostok."
+    )
+    assert found["date"] == {"start": "2023-11", "end": "2023-11"}
+
+
+def test_a_season_after_during_dates_the_case() -> None:
+    found = one("Chinese police arrested two North Koreans during the spring planting in Yanji.")
+    assert found["date"] == {"start": "2024-03", "end": "2024-05"}
+
+
+def test_a_season_naming_a_kind_of_work_dates_nothing() -> None:
+    found = one("Chinese police arrested two North Koreans who had joined a spring harvest crew.")
+    assert found["date"] is None
