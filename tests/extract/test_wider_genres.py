@@ -166,3 +166,58 @@ def test_a_season_after_during_dates_the_case() -> None:
 def test_a_season_naming_a_kind_of_work_dates_nothing() -> None:
     found = one("Chinese police arrested two North Koreans who had joined a spring harvest crew.")
     assert found["date"] is None
+
+
+# --- deaths in the crossing ---------------------------------------------------------------
+
+
+def test_the_people_after_a_preposition_are_no_object_of_an_intransitive_verb() -> None:
+    found = one(
+        "In July a fifteen-year-old boy from Namyang drowned in the Tumen while trying to "
+        "cross to join his mother, who had been working in China for two years."
+    )
+    assert set(found["acts"]) == {"crossing", "death"}
+    assert found["victims"] == {"min": 1, "max": 1}
+
+
+def test_a_body_found_after_an_attempt_to_cross_is_a_death_in_the_crossing() -> None:
+    found = one(
+        "In July 2010 a man tried to cross the Tumen near Hoeryong at the height of the rains. "
+        "His body was recovered by villagers on the Chinese side two days later."
+    )
+    assert set(found["acts"]) == {"crossing", "death"}
+    assert found["perpetrator"] is None
+
+
+# --- a group, then who its people are --------------------------------------------------
+
+
+def test_a_family_then_its_members_after_a_colon_is_counted_by_its_members() -> None:
+    found = one(
+        "Many of you will remember the family we asked you to pray for: a grandmother in her "
+        "late sixties, her son, his wife, and their two children. In May police arrested the "
+        "family at a bus station in Kunming."
+    )
+    assert found["victims"] == {"min": 5, "max": 5}
+
+
+def test_there_is_the_town_named_in_the_sentence_before() -> None:
+    found = one(
+        "In May the family of five reached Kunming. It was at the bus station there, as they "
+        "waited for the night bus to Mengla, that plainclothes police checked their papers "
+        "and took all five of them away."
+    )
+    assert found["place"]["name"] == "Kunming"
+    assert found["acts"] == ["arrest"]
+    assert found["victims"] == {"min": 5, "max": 5}
+
+
+def test_a_family_is_never_the_sum_of_later_cases() -> None:
+    found = incidents(
+        "Police arrested the family in Kunming in May. In the summer, a young man from "
+        "Hyesan drowned in the Yalu while trying to cross during the rains."
+    )
+    assert sorted(tuple(sorted(f["acts"])) for f in found) == [
+        ("arrest",),
+        ("crossing", "death"),
+    ]

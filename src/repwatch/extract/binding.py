@@ -117,7 +117,7 @@ def choose_ref(text: str, hit: ActHit, facts: ClauseFacts) -> Ref | None:
             text, max(0, hit.start - 12), hit.start
         ):
             return left[-1]
-    if right and hit.voice not in ("passive", "left"):
+    if right and hit.voice not in ("passive", "left") and not _intransitive(text, hit, right[0]):
         return right[0]
     if left and hit.text.lower().endswith("ing") and hit.start - left[-1].end <= 2:
         return left[-1]  # "a group of defectors crossing the Yalu": the noun it follows
@@ -140,6 +140,17 @@ _ASIDE = re.compile(r",\s*(?:who|whom|whose)\b[^,;:.]*,", re.IGNORECASE)
 
 def _asides(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _ASIDE.finditer(text, start, end)]
+
+
+# Words that, right after an active verb, show it takes no object before them.
+_NO_OBJECT_BEFORE = frozenset("in at on near while during when as off".split())
+
+
+def _intransitive(text: str, hit: ActHit, ref: Ref) -> bool:
+    """ "drowned in the Tumen while trying to cross to join his mother": the verb is told
+    of its subject; the people after a preposition are no object of it."""
+    following = text[hit.end : ref.start].split()
+    return bool(following) and following[0].lower() in _NO_OBJECT_BEFORE
 
 
 def has_object(text: str, hit: ActHit) -> bool:

@@ -212,8 +212,9 @@ _ON_THE_RIVER = re.compile(
     r"|bank|shore|fence)\b)",
     re.IGNORECASE,
 )
-# Deaths of the water and the cold, which happen in the crossing itself.
-_WATER_DEATH = re.compile(r"drown|swept|washed|froze", re.IGNORECASE)
+# Deaths of the water and the cold, which happen in the crossing itself, and bodies found
+# after one.
+_WATER_DEATH = re.compile(r"drown|swept|washed|froze|bod(?:y|ies)", re.IGNORECASE)
 # "who had crossed the river in March": told as what came before the case
 _PLUPERFECT = re.compile(r"\b(?:had\s+(?:\w+ly\s+)?|having\s+|since\s+)$", re.IGNORECASE)
 # "detained in Laos after crossing from China": a journey told as what came before

@@ -140,7 +140,7 @@ def _still_at_origin(
 
 
 _RECEIVER = re.compile(r"\b(?:to|over\s+to)\s+(?:the\s+)?$", re.IGNORECASE)
-_NO_AGENT = re.compile(r"(?:drown|died|dies|die\b|froze|swept|washed)", re.IGNORECASE)
+_NO_AGENT = re.compile(r"(?:drown|died|dies|die\b|froze|swept|washed|bod(?:y|ies))", re.IGNORECASE)
 
 
 def _state_as_subject(bound: Bound, reading: Reading) -> ActorHit | None:

@@ -117,7 +117,7 @@ def completed_places(
     roles = {h.role for h in hits}
     caught_act = any(a in (Act.ARREST, Act.DEATH) for b in main for a in b.hit.acts)
     if PlaceRole.CAUGHT not in roles and caught_act:
-        inferred = _inferred_caught(case, reading, perpetrator)
+        inferred = _there(main, reading) or _inferred_caught(case, reading, perpetrator)
         if inferred is None and case.summary is not None:
             inferred = next(iter(_borrowed_place(case, reading, roles=(PlaceRole.CAUGHT,))), None)
         if inferred is not None:
@@ -168,6 +168,35 @@ def _place_mention(hit: PlaceHit, text: str) -> PlaceMention:
         spans=(EvidenceSpan.of(text, hit.start, hit.end),),
         producer=places_component.PRODUCER,
     )
+
+
+def _there(main: list[Bound], reading: Reading) -> PlaceHit | None:
+    """ "They reached Kunming. It was at the bus station there that police took them
+    away": "there" is the town the sentence before named last."""
+    for bound in main:
+        facts = reading.clauses[bound.clause]
+        start, end = reading.sentence_spans[facts.sentence]
+        if facts.sentence == 0 or not _THERE.search(reading.text, start, end):
+            continue
+        named = [
+            h
+            for c in reading.in_sentence(facts.sentence - 1)
+            for h in c.places
+            if not h.of_actor
+            and h.place is not None
+            and h.place.kind not in ("country", "river", "sea", "province", "prefecture")
+            and h.role not in (PlaceRole.ORIGIN, PlaceRole.DESTINATION)
+        ]
+        if named:
+            return with_role(named[-1], PlaceRole.CAUGHT)
+    return None
+
+
+# "there" as a place, not the "there" of "there were", "there is"
+_THERE = re.compile(
+    r"\b(?:at|in|near|from)\s+(?:[\w-]+\s+){0,4}?there\b|\bthere\s*(?=[,.;]|that\b|as\b)",
+    re.IGNORECASE,
+)
 
 
 def _inferred_caught(case: Case, reading: Reading, perpetrator: Sourced | None) -> PlaceHit | None:

@@ -238,6 +238,12 @@ class Groups:
             if any(r.start == ref.parent_start for r in entity.refs):
                 if entity.count is None:
                     entity.count = ref.count  # "the largest group, 13 people"
+                elif (
+                    entity.count.max is None
+                    and ref.count is not None
+                    and (ref.count.min or 0) >= (entity.count.min or 0)
+                ):
+                    entity.refined = ref.count  # "the family …: a grandmother, her son …"
                 elif ref.head in ("north korean", "defector") and entity.head in (
                     "people",
                     "person",

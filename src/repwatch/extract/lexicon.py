@@ -116,8 +116,8 @@ TRIGGERS: tuple[Trigger, ...] = (
     ),
     # "taken away" by police is an arrest; "before she was taken away" to a camp is not
     _t(
-        r"(?:taken|took|led|carted|dragged|hauled)(?:\s+(?:them|him|her|his|their|the)(?:\s+\S+)?)?"
-        r"\s+away",
+        r"(?:taken|took|led|carted|dragged|hauled)(?:\s+(?:them|him|her|his|their|the|all|both"
+        r"|the)(?:\s+\S+){0,3}?)?\s+away",
         A.ARREST,
         needs_agent=True,
     ),
@@ -279,7 +279,9 @@ TRIGGERS: tuple[Trigger, ...] = (
     ),
     # "drowned while trying to cross": the attempt told with no object
     _t(
-        r"(?:trying|attempting|tried|attempted)\s+to\s+cross(?=\s*(?:[,.;:]|$|and\b|when\b))",
+        r"(?:trying|attempting|tried|attempted)\s+to\s+cross(?=\s*(?:[,.;:]|$|and\b|when\b"
+        r"|during\b|in\b|at\b|near\b|with\b|after\b|before\b|on\b|but\b|that\b|this\b"
+        r"|last\b|alone\b|again\b))",
         A.CROSSING,
         frame="left",
     ),

@@ -69,7 +69,12 @@ ACTORS: tuple[tuple[re.Pattern[str], Perpetrator | None], ...] = tuple(
             0,
         ),
         (rf"\bChinese\s+(?:[\w-]+\s+){{0,3}}?{_FORCE}\b", Perpetrator.CHINA, 1),
-        (r"\bChinese\s+side\b", Perpetrator.CHINA, 1),
+        # "handed to the Chinese side"; not "villagers on the Chinese side", a bank
+        (
+            r"(?<!\bon\sthe\s)(?<!\bat\sthe\s)(?<!\bfrom\sthe\s)\bChinese\s+side\b",
+            Perpetrator.CHINA,
+            1,
+        ),
         (r"\bNorth\s+Korean\s+side\b", Perpetrator.NORTH_KOREA, 1),
         (
             r"(?<=\bthe\s)Chinese\b(?!\s+(?:bank|border|territory|soil|city|town|village|coast|shore"

@@ -22,10 +22,11 @@ _PRONOUN = re.compile(
     r"\b(?:they|them|he|him|she)\b|\bher\b(?=\s*(?:[^\w\s]|$|to\b|into\b"
     r"|back\b|over\b|and\b|at\b|in\b|for\b|from\b|across\b|before\b"
     r"|after\b|with\b|by\b|only\b|away\b))"
-    # whose act a noun names: "their repatriation took place", "his deportation came"
+    # whose act a noun names: "their repatriation took place", "his deportation came",
+    # and whose body was found
     r"|\b(?:their|his|her)\b(?=\s+(?:[\w-]+\s+)?(?:arrest|capture|detention|deportation"
     r"|repatriation|return|expulsion|interrogation|questioning|execution|release|handover"
-    r"|hand-over|refoulement)\b)",
+    r"|hand-over|refoulement|body|bodies|remains|corpses?)\b)",
     re.IGNORECASE,
 )
 

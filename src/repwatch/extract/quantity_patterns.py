@@ -179,7 +179,13 @@ COORD = re.compile(
     re.IGNORECASE,
 )
 # An age set off after a person: "a woman, 45, and her son, 12".
-AGE_APPOSITION = re.compile(r",[^\S\n]*\d{1,2}(?=[^\S\n]*[,;)]|[^\S\n]+and\b|\.)")
+AGE_APPOSITION = re.compile(
+    r",[^\S\n]*\d{1,2}(?=[^\S\n]*[,;)]|[^\S\n]+and\b|\.)"
+    # "a grandmother in her late sixties, her son …"
+    r"|[^\S\n]+in[^\S\n]+(?:his|her|their)[^\S\n]+(?:(?:early|mid|late)[^\S\n-]*-?[^\S\n]*)?"
+    r"(?:teens|twenties|thirties|forties|fifties|sixties|seventies|eighties)\b",
+    re.IGNORECASE,
+)
 
 
 # --- scanning ----------------------------------------------------------------------

@@ -139,8 +139,14 @@ def _cases(discourse: Discourse, reading: Reading) -> list[Case]:
     return cases
 
 
+# Heads of a group that is never the sum of several cases.
+_ONE_GROUP = frozenset(("family", "household", "couple", "pair"))
+
+
 def _summary_like(entity: Entity, reading: Reading) -> bool:
     """A first mention that may sum several cases: a vague count, or summing words."""
+    if entity.refs and entity.refs[0].head in _ONE_GROUP:
+        return False  # "the family", however many: one group caught together
     count = entity.count
     if count is None or count.max is None or count.min != count.max:
         return True

@@ -125,6 +125,10 @@ _APPOSITION = re.compile(
     r"\s*(?:on\s+board|aboard|in\s+all|in\s+total|altogether)?\s*(?:,|--|—|–|\(|:)\s*"
 )
 
+# "the family we asked you to pray for: a grandmother, her son …": the group, then who
+# its people are after a colon or a dash that ends its clause
+_ELABORATION = re.compile(r"[^.;:!?\n]{0,80}(?::|\s--|\s—|\s–)\s*")
+
 _INCLUDING = re.compile(
     r"(?:[,(–—-]\s*(?:(?:which|who|that)\s+)?(?:included|includes|include|including|among\s+them"
     r"|among\s+whom|such\s+as|of\s+whom)|\b(?:which|who|that)\s+(?:included|includes))"
@@ -319,6 +323,15 @@ def _mark_included(text: str, refs: list[Ref]) -> list[Ref]:
             and _APPOSITION.fullmatch(text, marked[-1].end, ref.start)
         ):
             # "the largest group, 13 people, …": the count of the group just named
+            ref = Ref(**{**fields_of(ref), "kind": "member", "parent_start": marked[-1].start})
+        elif (
+            marked
+            and ref.kind in ("new", "bare")
+            and marked[-1].kind == "definite"
+            and marked[-1].head in ("family", "group", "household")
+            and _part_of(ref.count, marked[-1].count or VictimCount(min=1))
+            and _ELABORATION.fullmatch(text, marked[-1].end, ref.start)
+        ):
             ref = Ref(**{**fields_of(ref), "kind": "member", "parent_start": marked[-1].start})
         elif (
             marked
