@@ -221,3 +221,38 @@ def test_a_family_is_never_the_sum_of_later_cases() -> None:
         ("arrest",),
         ("crossing", "death"),
     ]
+
+
+# --- ages, returns from a country, custody in the North, prohibitions -------------------
+
+
+def test_a_list_of_ages_counts_no_one() -> None:
+    found = one(
+        "On Friday the brothers we have been sheltering, who are 19 and 22, were taken off a "
+        "bus by police at the checkpoint outside Yanji."
+    )
+    assert found["victims"] is None or found["victims"]["min"] == 2
+
+
+def test_a_country_returned_from_is_no_place_but_says_who_returned() -> None:
+    found = one("Their mother, a woman from Musan, was sent back from China three years ago.")
+    assert found["place"] is None
+    assert found["perpetrator"] == "china"
+
+
+def test_questioning_at_a_holding_centre_in_a_northern_town_is_no_detention() -> None:
+    found = one(
+        "Chinese authorities handed dozens of North Koreans back across the Tumen last week. "
+        "Most had been caught in sweeps across Yanbian in May, and they are now being held "
+        "and questioned at a holding centre in Onsong."
+    )
+    assert "detention" not in found["acts"]
+    assert {"arrest", "repatriation", "interrogation"} <= set(found["acts"])
+
+
+def test_a_korean_must_not_be_returned_is_no_return() -> None:
+    found = one(
+        "탈북민 9명이 지난달 말 쿤밍의 한 버스터미널에서 공안에 체포되었다. 정부는 탈북민이 어떠한 "
+        "경우에도 강제북송되어서는 안 된다는 입장이다.",
+    )
+    assert "repatriation" not in found["acts"]

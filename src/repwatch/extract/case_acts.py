@@ -136,7 +136,10 @@ def _held_after_return(bounds: list[Bound], reading: Reading) -> list[Bound]:
         # the holder named before the next act ("held … before being handed over to the
         # North Korean authorities" names who received them, not who held them)
         end = bound.hit.end
-        later = sorted((h for h in facts.acts if h.start >= end), key=lambda h: h.start)
+        later = sorted(
+            (h for h in facts.acts if h.start >= end and not _WHERE_HELD.match(h.text)),
+            key=lambda h: h.start,
+        )
         for hit in later:  # "held and questioned by the SSD": the agent of both
             if not _COORDINATED.fullmatch(reading.text, end, hit.start):
                 break
@@ -144,12 +147,17 @@ def _held_after_return(bounds: list[Bound], reading: Reading) -> list[Bound]:
         starts = [h.start for h in later if h.start >= end]
         limit = min([*starts, facts.clause.end, end + 80])
         window = (max(facts.clause.start, bound.hit.start - 40), limit)
-        if lx.NORTH_CUSTODY.search(reading.text, *window):
-            found.append(bound)
+        in_the_north = any(
+            p.country == "KP" and window[0] <= p.start < window[1] for p in facts.places
+        )
+        if in_the_north or lx.NORTH_CUSTODY.search(reading.text, *window):
+            found.append(bound)  # "questioned at a holding centre in Onsong"
     return found
 
 
 _COORDINATED = re.compile(r"\s*,?\s*(?:and|or)\s+", re.IGNORECASE)
+# A detention told as where people are ("at a holding centre"): the place of the holding
+_WHERE_HELD = re.compile(r"(?:in|at)\s", re.IGNORECASE)
 _HANDOVER = re.compile(r"(?:hand|turn)\w*(?:\s+over)?$|넘겨|인계", re.IGNORECASE)
 
 

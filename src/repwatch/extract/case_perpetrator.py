@@ -84,14 +84,21 @@ def perpetrator_of(
     return _returning_state(main, places, reading) or _only_country(main, places, reading)
 
 
+_FROM = re.compile(r"\bfrom\s+$", re.IGNORECASE)
+
+
 def _returning_state(main: list[Bound], places: list[PlaceHit], reading: Reading) -> Sourced | None:
     """A return told with no one named doing it: the state it was made from ("forcibly
     sent from China", "handed over at Tumen")."""
     if not any(Act.REPATRIATION in b.hit.acts for b in main):
         return None
     for place in places:
-        if place.role not in (PlaceRole.RETURNED, PlaceRole.HELD, PlaceRole.CAUGHT):
-            continue
+        if place.role not in (PlaceRole.RETURNED, PlaceRole.HELD, PlaceRole.CAUGHT) and not (
+            place.place is not None
+            and place.place.kind == "country"
+            and _FROM.search(reading.text, max(0, place.start - 8), place.start)
+        ):
+            continue  # a country returned from ("sent back from China") is no place, but whose
         if place.country in (None, "KP", "KR"):
             continue
         state = state_of_country(place.country)

@@ -55,7 +55,8 @@ _EXPECTED_AFTER = re.compile(
 # Between two nouns of acts: "or", "and" ("교화소나 정치범수용소로 보내질 수도 있다").
 _COORDINATE = re.compile(r"(?:이나|나|와|과|및|또는|,)\s*\S{0,5}")
 # After a trigger: negated ("송환되지 않았다", "체포되지 못했다").
-_NEGATED_AFTER = re.compile(r"^\S*지\s*(?:않|못)")
+# ... or forbidden, urged not to happen ("북송되어서는 안 된다", "송환하지 말 것"): no case
+_NEGATED_AFTER = re.compile(r"^\S*(?:지\s*(?:않|못|말)|서는\s*안\s)")
 # People: a count ("3명", "두 명") or a singular noun of a North Korean person.
 _COUNT_WORDS = {"한": 1, "두": 2, "세": 3, "네": 4, "다섯": 5, "여섯": 6, "일곱": 7, "여덟": 8}
 _PEOPLE = re.compile(

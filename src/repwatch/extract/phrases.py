@@ -37,7 +37,8 @@ _PERSON_PLURAL = (
     r"|consul|counterparts?))"
     r"|defectors|refugees|escapees|crossers|migrants|women|men|children"
     r"|people(?!['’]s\b)|persons|detainees|families|laborers|labourers|workers|loggers|teenagers"
-    r"|survivors|victims|captives|prisoners)"
+    r"|survivors|victims|captives|prisoners|brothers(?!\s+and\s+sisters)|sons|daughters"
+    r"|boys|girls)"
 )
 
 _GROUP_NOUN = rf"(?:{_PERSON_PLURAL}|group|groups|family|pair|couple|parents|siblings)"

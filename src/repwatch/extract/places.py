@@ -192,8 +192,11 @@ def find_places(
         else:
             role = _role(text, start, match, governing)
         if match.place.kind == "country" and role in (PlaceRole.RETURNED, PlaceRole.HELD):
+            # "returned to North Korea", "sent back from China" say nothing of where
             if _preposition(text, start, match.name_start) not in SOURCE:
-                role = PlaceRole.DESTINATION  # "returned to North Korea" says nothing of where
+                role = PlaceRole.DESTINATION
+            else:
+                role = PlaceRole.OTHER
         if match.place.country == "KR" and role in _WHERE_DONE:
             # North Koreans are not caught or returned in the South: "arrived in Seoul"
             role = PlaceRole.OTHER

@@ -275,6 +275,11 @@ def _looks_like_year(raw: str, value: int, high: int | None) -> bool:
     return plain_year or (high is not None and 1800 <= value <= 2100 and high < value)
 
 
+# A bare number joined to another by "and": a list of ages ("who are 19 and 22").
+_AGE_LIST_BEFORE = re.compile(r"\b\d{1,2}\s+(?:and|or|&)\s+$")
+_AGE_LIST_AFTER = re.compile(r"\s+(?:and|or|&)\s+\d{1,2}\s*[,)]")
+
+
 def _bare_allowed(text: str, start: int, num_end: int) -> bool:
     """A number with no noun counts people unless its context makes it a year, age or label."""
     if before_bare_not_count(text, start):
@@ -283,6 +288,10 @@ def _bare_allowed(text: str, start: int, num_end: int) -> bool:
     after = text[num_end : num_end + 1]
     if before.endswith((",", "(")) and after in (",", ")"):
         return False  # "Ri, 29, left" and "Kim (32)": an age after a name
+    if _AGE_LIST_BEFORE.search(text, max(0, start - 12), start) or (
+        before.endswith((",", "(")) and _AGE_LIST_AFTER.match(text, num_end)
+    ):
+        return False  # "the brothers, 19 and 22,", "who are 19 and 22": their ages
     at_line_start = start == 0 or text[start - 1] == "\n"
     return not (at_line_start and after in (".", ")"))  # "1." and "2)" label a list
 
