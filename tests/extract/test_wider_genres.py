@@ -256,3 +256,28 @@ def test_a_korean_must_not_be_returned_is_no_return() -> None:
         "경우에도 강제북송되어서는 안 된다는 입장이다.",
     )
     assert "repatriation" not in found["acts"]
+
+
+# --- relatives and possessives within a clause ------------------------------------------
+
+
+def test_whose_and_their_name_the_group_just_named() -> None:
+    found = incidents(
+        "Seven people were detained by police in Shenyang in mid-July. The expert was alarmed "
+        "by the case of a couple whose deportation to the DPRK on 2 August followed their "
+        "arrest, in the last days of July, in a village outside Dandong."
+    )
+    couple = next(f for f in found if f["victims"] == {"min": 2, "max": 2})
+    assert couple["acts"] == ["arrest", "repatriation"]
+    assert couple["date"] == {"start": "2023-07-21", "end": "2023-07-31"}
+    seven = next(f for f in found if f["victims"] == {"min": 7, "max": 7})
+    assert seven["acts"] == ["arrest"]
+
+
+def test_the_border_crossing_where_people_were_handed_over_is_no_crossing() -> None:
+    found = one(
+        "Police arrested two women in Tumen on May 3. The two were handed over at the border "
+        "crossing to officers of the Ministry of State Security."
+    )
+    assert found["acts"] == ["arrest", "repatriation"]
+    assert found["perpetrator"] == "china"

@@ -64,6 +64,7 @@ _SPELL_BEFORE = re.compile(
 )
 _SPELL_WORDS = frozenset("day days week weeks night nights month months".split())
 _OBJECT_PRONOUNS = frozenset(["them", "him", "her"])
+_WHOSE = re.compile(r"\s*,?\s+whose\s+(?:[\w-]+\s+)?", re.IGNORECASE)
 _PREPOSITION_BEFORE = re.compile(
     r"\b(?:with|to|for|from|by|at|in|on|into|among|about|against|helping|assisting"
     r"|including)\s*$",
@@ -109,7 +110,11 @@ def choose_ref(text: str, hit: ActHit, facts: ClauseFacts) -> Ref | None:
             # "after two days at a border post they were handed back": the clause's people
             return next((r for r in refs if not _object_position(text, r)), None)
         before = [r for r in left if hit.start - r.end <= 2 and r.kind == "pronoun"]
-        return before[-1] if before else None
+        if before:
+            return before[-1]
+        if left and _WHOSE.fullmatch(text, left[-1].end, hit.start):
+            return left[-1]  # "a couple whose deportation … followed their arrest"
+        return None
     if hit.voice == "passive" and left and 0 <= hit.start - left[-1].end <= 1:
         # "concerned about 29 North Koreans detained in Vietnam": a participle right after
         # the people it describes, wherever they stand in the clause

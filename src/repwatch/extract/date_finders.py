@@ -72,6 +72,8 @@ def _part_of(raw: str | None) -> str | None:
     for key, part in (
         ("first half", "first"), ("second half", "second"), ("last half", "second"),
         ("beginning", "early"), ("start", "early"), ("middle", "mid"), ("end", "late"),
+        ("first", "early"), ("opening", "early"), ("last", "late"), ("final", "late"),
+        ("closing", "late"),
         ("초", "early"), ("상순", "early"), ("중순", "mid"), ("하순", "late"), ("말", "late"),
     ):  # fmt: skip
         if key in low:

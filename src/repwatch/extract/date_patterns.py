@@ -56,7 +56,9 @@ _DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d:])"
 _YEAR = r"(?:19|20)\d{2}(?![\d,]\d)"
 _PART = (
     r"(?i:early|mid|late|the\s+(?:beginning|start|middle|end)\s+of"
-    r"|(?:the\s+)?(?:first|second|last)\s+half\s+of)"
+    r"|(?:the\s+)?(?:first|second|last)\s+half\s+of"
+    # "in the last days of July", "the first week of May"
+    r"|the\s+(?:first|opening|last|final|closing)\s+(?:few\s+)?(?:days|week|weeks)\s+of)"
 )
 _UNIT = r"(?i:(?P<unit>day|week|month|year)s?)(?![\w-])"
 _HOW_MANY = (

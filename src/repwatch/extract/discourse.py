@@ -28,6 +28,7 @@ class Discourse(Groups):
     def read_clause(self, facts: ClauseFacts, previous: list[Entity] | None) -> list[Entity]:
         """Resolve the clause's references and bind its acts; returns the groups bound."""
         self._before = self._salient()  # for triggers with no people named in the clause
+        self.in_clause = []
         resolved: dict[int, tuple[list[Entity], str] | None] = {}
         subject = subject_of(self.text, facts)
         for ref in facts.refs:
@@ -39,6 +40,8 @@ class Discourse(Groups):
                 continue
             named = self.resolve(ref, facts.index)
             resolved[ref.start] = named
+            if named and ref.victim and ref.kind != "pronoun":
+                self.in_clause.extend(named[0])
             if ref is subject and named:
                 for entity in named[0]:
                     self._promote(entity)

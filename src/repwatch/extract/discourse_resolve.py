@@ -17,6 +17,7 @@ _COLLECTIVE = frozenset(("family", "household", "group", "party"))
 _POSSESSIVE = re.compile(r"(?:his|her|their|[A-Z]\w*['’]s)\s", re.IGNORECASE)
 _WITH_BEFORE = re.compile(r"\b(?:with|and)\s+$", re.IGNORECASE)
 _AGE_AFTER = re.compile(r"\s*(?:,\s*\d{1,2}\s*,|\(\d{1,2}\))")
+_POSSESSIVES = frozenset(("their", "his", "her"))
 # A name given to someone: "whom his colleagues call Ri", "known only as Pak".
 _NAMING = re.compile(
     r"\b(?:call|calls|called|named|surnamed|known\s+(?:only\s+)?as|identified\s+(?:only\s+)?as"
@@ -46,6 +47,7 @@ class Groups:
         self.recent: list[Entity] = []  # by last mention, most recent last
         self._before: Entity | None = None  # the salient group before the current clause
         self.prominent: list[Entity] = []  # subjects and groups acted upon, most recent last
+        self.in_clause: list[Entity] = []  # the groups named so far in the current clause
 
     # --- entities ---------------------------------------------------------------
 
@@ -398,6 +400,11 @@ class Groups:
         return resolved
 
     def _pronoun(self, ref: Ref) -> tuple[list[Entity], str] | None:
+        if ref.text.lower() in _POSSESSIVES:
+            # "a couple whose deportation followed their arrest": the group just named
+            near = next((e for e in reversed(self.in_clause) if e.alive), None)
+            if near is not None and near.plural == ref.plural:
+                return [near], "own"
         # a pronoun names the group last spoken of as a subject or acted upon
         last = next(
             (e for e in reversed(self.prominent) if e.alive and e.plural == ref.plural), None
