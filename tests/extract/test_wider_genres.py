@@ -281,3 +281,46 @@ def test_the_border_crossing_where_people_were_handed_over_is_no_crossing() -> N
     )
     assert found["acts"] == ["arrest", "repatriation"]
     assert found["perpetrator"] == "china"
+
+
+# --- agents, helpers and relatives named again ------------------------------------------
+
+
+def test_an_agent_named_with_its_bureau_is_the_subject_of_both_verbs() -> None:
+    found = one(
+        "On February 20 officers of the Longjing Public Security Bureau raided a farmhouse on "
+        "the edge of the city and took away seven North Koreans."
+    )
+    assert found["acts"] == ["arrest"]
+    assert found["victims"] == {"min": 7, "max": 7}
+
+
+def test_what_a_relative_clause_tells_of_a_helper_is_not_the_groups() -> None:
+    found = one(
+        "Police took away seven North Koreans from a farmhouse near Longjing on February 20. "
+        "The group had been sheltered there by an ethnic Korean farmer, who was fined and "
+        "released."
+    )
+    assert "release" not in found["acts"]
+
+
+def test_the_mother_is_the_woman_of_a_woman_and_her_daughters() -> None:
+    found = incidents(
+        "A man from Hyesan was arrested in Yanji in April and sent back in May. A woman and "
+        "her two daughters were caught by Chinese troops outside Changbai on August 16. They "
+        "were handed back the next day. Now State Security in Hyesan is questioning the "
+        "mother about who helped them. The daughters are nineteen and twenty-two."
+    )
+    family = next(f for f in found if f["victims"] == {"min": 3, "max": 3})
+    assert "interrogation" in family["acts"]
+    man = next(f for f in found if f["victims"] == {"min": 1, "max": 1})
+    assert "interrogation" not in man["acts"]
+
+
+def test_a_sentence_announcing_the_case_dates_its_main_act() -> None:
+    found = one(
+        "The same source described a second case, from last Tuesday. A woman and her two "
+        "daughters were caught by Chinese troops outside Changbai before dawn. They were "
+        "handed back the next day."
+    )
+    assert found["date"] == {"start": "2024-05-14", "end": "2024-05-14"}

@@ -135,8 +135,23 @@ def choose_ref(text: str, hit: ActHit, facts: ClauseFacts) -> Ref | None:
             for r in left
             if not _object_position(text, r) and not any(a <= r.start < b for a, b in asides)
         ]
+        if subjects and _of_another(text, subjects[-1], hit):
+            return None
         return subjects[-1] if subjects else None
     return None
+
+
+# "by an ethnic Korean farmer, who was fined and released": a relative clause told of
+# someone named after the people, in a phrase of its own
+_WHO = re.compile(r",?\s+who\s+(?:[\w-]+\s+){0,4}$", re.IGNORECASE)
+_OTHER_PHRASE = re.compile(
+    r"\b(?:by|to|with|for|from|of)\s+(?:an?|the|his|her|their|its|one)\s+", re.IGNORECASE
+)
+
+
+def _of_another(text: str, ref: Ref, hit: ActHit) -> bool:
+    who = _WHO.search(text, ref.end, hit.start)
+    return who is not None and bool(_OTHER_PHRASE.search(text, ref.end, who.start()))
 
 
 # ", whom his colleagues call Ri,": a relative clause set off by commas

@@ -13,6 +13,8 @@ source spoke bounds the incident from above (FORMAT.md).
 
 from __future__ import annotations
 
+import re
+
 from repwatch.extract import dates as dates_component
 from repwatch.extract import lexicon as lx
 from repwatch.extract.acts import ActHit
@@ -30,7 +32,7 @@ def date_of(case: Case, main: list[Bound], reading: Reading) -> Sourced | None:
     after publication; else the day a source spoke, as an upper bound."""
     resolved = _resolved_dates(reading)
     main_clauses = list(dict.fromkeys(b.clause for b in main))
-    tiers = [main_clauses, case.clauses]
+    tiers = [main_clauses, _introduction(main_clauses, reading), case.clauses]
     if any(b.hit.modality is Modality.OCCURRED for b in main):
         # where the people are first named ("14 North Koreans tried … on Monday")
         tiers.append(case.told)
@@ -64,6 +66,27 @@ def date_of(case: Case, main: list[Bound], reading: Reading) -> Sourced | None:
         if value.start or value.end:
             return _sourced_date(value, [spoke], reading)
     return None
+
+
+def _introduction(main_clauses: list[int], reading: Reading) -> list[int]:
+    """ "The source described a second case, from last Tuesday. A woman and her two
+    daughters … were caught": the sentence before the main act that announces the case
+    and tells of no act itself."""
+    if not main_clauses:
+        return []
+    sentence = reading.clauses[main_clauses[0]].sentence
+    if sentence == 0:
+        return []
+    before = reading.in_sentence(sentence - 1)
+    if any(c.acts for c in before):
+        return []
+    start, end = reading.sentence_spans[sentence - 1]
+    if not _CASE_NOUN.search(reading.text, start, end):
+        return []
+    return [c.index for c in before]
+
+
+_CASE_NOUN = re.compile(r"\b(?:case|incident|episode)\b", re.IGNORECASE)
 
 
 def _awaited_since(

@@ -18,6 +18,15 @@ _POSSESSIVE = re.compile(r"(?:his|her|their|[A-Z]\w*['’]s)\s", re.IGNORECASE)
 _WITH_BEFORE = re.compile(r"\b(?:with|and)\s+$", re.IGNORECASE)
 _AGE_AFTER = re.compile(r"\s*(?:,\s*\d{1,2}\s*,|\(\d{1,2}\))")
 _POSSESSIVES = frozenset(("their", "his", "her"))
+_OFFSPRING = r"(?:\w+\s+){0,2}(?:children|child|daughters?|sons?|kids|baby|babies)\b"
+# A relative named again by the relation the group's first mention implied.
+_IMPLIED_BY = {
+    "mother": re.compile(rf"\b(?:woman|mother)\b.*\bher\s+{_OFFSPRING}", re.IGNORECASE),
+    "father": re.compile(rf"\b(?:man|father)\b.*\bhis\s+{_OFFSPRING}", re.IGNORECASE),
+    "daughters": re.compile(r"\b(?:her|his|their)\s+(?:\w+\s+){0,2}daughters\b", re.IGNORECASE),
+    "sons": re.compile(r"\b(?:her|his|their)\s+(?:\w+\s+){0,2}sons\b", re.IGNORECASE),
+    "children": re.compile(rf"\b(?:her|his|their)\s+{_OFFSPRING}", re.IGNORECASE),
+}
 # A name given to someone: "whom his colleagues call Ri", "known only as Pak".
 _NAMING = re.compile(
     r"\b(?:call|calls|called|named|surnamed|known\s+(?:only\s+)?as|identified\s+(?:only\s+)?as"
@@ -290,6 +299,8 @@ class Groups:
                 if any(r.head == ref.head for r in entity.refs if r is not ref):
                     return [entity.top()], scope
         named = self._same_head(ref, clause) if ref.count == VictimCount.exactly(1) else None
+        if named is None:
+            named = self._relative_in_group(ref, clause)
         if named is not None:
             return [named], "own"
         if ref.count is not None and ref.count.min is not None and ref.count == ref.count:
@@ -312,6 +323,21 @@ class Groups:
         if last is None:
             return self._resolve_new(ref, clause)
         return [last], scope
+
+    def _relative_in_group(self, ref: Ref, clause: int) -> Entity | None:
+        """ "the mother", "the daughters" after "a woman and her two daughters": one of the
+        family named before, not the last person spoken of."""
+        implied = _IMPLIED_BY.get(ref.head or "")
+        if implied is None:
+            return None
+        for entity in self._live():
+            if entity.count is None or (entity.count.min or 0) < 2:
+                continue
+            if any(r is not ref and implied.search(r.text) for r in entity.refs):
+                child = self._new(ref, clause, entity)
+                child.member = True
+                return child
+        return None
 
     def _same_head(self, ref: Ref, clause: int) -> Entity | None:
         """ "The woman" after "a teenage boy" and "a woman and her two children": the one

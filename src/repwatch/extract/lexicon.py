@@ -508,7 +508,8 @@ AGENT = re.compile(
 # "officers raided a church in Yanbian and took away a woman".
 AGENT_OF_COORDINATED = re.compile(
     r"\b(?:police(?:men)?|officers?|guards?|authorities|soldiers|troops|agents|patrols?"
-    r"|officials)\s+(?:\w+\s+)?(?:[a-z]+ed)\b[^.;:!?]{0,80}?,?\s+and(?:\s+then)?\s*$",
+    r"|officials)\s+(?:of\s+(?:the\s+)?(?:[\w-]+\s+){1,5}?)?(?:\w+\s+)?(?:[a-z]+ed)\b"
+    r"[^.;:!?]{0,80}?,?\s+and(?:\s+then)?\s*$",
     re.IGNORECASE,
 )
 # A first mention that sums several cases ("a string of arrests", "in two cities", "so

@@ -276,7 +276,10 @@ def _looks_like_year(raw: str, value: int, high: int | None) -> bool:
 
 
 # A bare number joined to another by "and": a list of ages ("who are 19 and 22").
-_AGE_LIST_BEFORE = re.compile(r"\b\d{1,2}\s+(?:and|or|&)\s+$")
+_AGE_LIST_BEFORE = re.compile(
+    r"\b\d{1,2}\s+(?:and|or|&)\s+$|\b(?:are|were|aged|ages)\s+[a-z]+(?:-[a-z]+)?\s+(?:and|or)\s+$",
+    re.IGNORECASE,
+)
 _AGE_LIST_AFTER = re.compile(r"\s+(?:and|or|&)\s+\d{1,2}\s*[,)]")
 
 

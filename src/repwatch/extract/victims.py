@@ -50,7 +50,7 @@ PRODUCER = "quantities.v1"
 _NOT_VICTIM_AFTER = re.compile(
     r"^[\s,]*(?:(?!(?:he|she|they|we|i|police|activists?)\b)\S+\s+){0,5}?"
     r"(?:who\s+(?:are|were|was|is|had\s+been)\s+)?(?:suspected|accused"
-    r"|helping|assisting|who\s+helped|working\s+as|posing\s+as)",
+    r"|helping|assisting|(?<!about\s)(?<!asked\s)who\s+helped|working\s+as|posing\s+as)",
     re.IGNORECASE,
 )
 
