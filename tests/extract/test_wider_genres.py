@@ -324,3 +324,39 @@ def test_a_sentence_announcing_the_case_dates_its_main_act() -> None:
         "handed back the next day."
     )
     assert found["date"] == {"start": "2024-05-14", "end": "2024-05-14"}
+
+
+# --- landings, listed groups, the seat of the police, parts of a tally ------------------
+
+
+def test_a_group_listed_by_kind_is_counted_as_one_and_caught_as_it_landed() -> None:
+    found = one(
+        "Police in Chiang Khong district arrested 14 North Korean nationals on Wednesday "
+        "shortly after they came ashore from a boat on the Thai bank of the Mekong River. "
+        "The group, nine women, three men and two children, had crossed from Laos. They are "
+        "being held at the Chiang Khong police station.",
+        published=dt.date(2007, 8, 23),
+    )
+    assert found["victims"] == {"min": 14, "max": 14}
+    assert found["acts"] == ["crossing", "arrest", "detention"]
+    assert found["place"]["name"] == "Chiang Khong"
+
+
+def test_police_of_a_town_act_in_it() -> None:
+    found = one(
+        "Earlier this month, immigration police in Bangkok's Bang Na district arrested five "
+        "North Korean women in a rented townhouse.",
+        published=dt.date(2007, 8, 23),
+    )
+    assert found["place"]["name"] == "Bangkok"
+
+
+def test_most_of_them_after_a_tally_is_part_of_the_tally() -> None:
+    found = one(
+        "Immigration police in Bangkok arrested five North Korean women on August 2. Thai "
+        "officials say more than 1,000 North Koreans have been arrested in the country this "
+        "year, most of them in the northern province of Chiang Rai.",
+        published=dt.date(2007, 8, 23),
+    )
+    assert found["place"]["name"] == "Bangkok"
+    assert found["victims"] == {"min": 5, "max": 5}

@@ -117,7 +117,11 @@ def completed_places(
     roles = {h.role for h in hits}
     caught_act = any(a in (Act.ARREST, Act.DEATH) for b in main for a in b.hit.acts)
     if PlaceRole.CAUGHT not in roles and caught_act:
-        inferred = _there(main, reading) or _inferred_caught(case, reading, perpetrator)
+        inferred = (
+            _there(main, reading)
+            or _seat_of_agent(main, reading)
+            or _inferred_caught(case, reading, perpetrator)
+        )
         if inferred is None and case.summary is not None:
             inferred = next(iter(_borrowed_place(case, reading, roles=(PlaceRole.CAUGHT,))), None)
         if inferred is not None:
@@ -168,6 +172,23 @@ def _place_mention(hit: PlaceHit, text: str) -> PlaceMention:
         spans=(EvidenceSpan.of(text, hit.start, hit.end),),
         producer=places_component.PRODUCER,
     )
+
+
+def _seat_of_agent(main: list[Bound], reading: Reading) -> PlaceHit | None:
+    """ "Police in Chiang Khong district arrested 14 …": police act where they sit."""
+    for bound in main:
+        facts = reading.clauses[bound.clause]
+        seats = [
+            h
+            for h in facts.places
+            if h.of_actor
+            and h.start < bound.hit.start
+            and h.place is not None
+            and h.place.kind not in ("country", "river", "sea")
+        ]
+        if seats and bound.hit.voice == "active":
+            return with_role(seats[-1], PlaceRole.CAUGHT)
+    return None
 
 
 def _there(main: list[Bound], reading: Reading) -> PlaceHit | None:

@@ -10,6 +10,8 @@ a negated act binds nothing. ``segment`` then turns groups into cases.
 
 from __future__ import annotations
 
+import re
+
 from repwatch.extract import lexicon as lx
 from repwatch.extract.acts import ActHit
 from repwatch.extract.binding import choose_ref, has_object, reduced_relative, subject_of
@@ -17,6 +19,7 @@ from repwatch.extract.discourse_entities import Bound, Entity
 from repwatch.extract.discourse_resolve import Groups
 from repwatch.extract.korean import is_korean
 from repwatch.extract.reading import ClauseFacts
+from repwatch.extract.victims import Ref
 from repwatch.model import Modality
 
 __all__ = ["Bound", "Discourse", "Entity"]
@@ -37,6 +40,9 @@ class Discourse(Groups):
                 member = self._new(ref, facts.index, group)
                 member.member = True
                 resolved[ref.start] = [member], "own"
+                continue
+            if _of_a_generic(ref, facts, self.text):
+                resolved[ref.start] = None  # "more than 1,000 …, most of them in Chiang Rai"
                 continue
             named = self.resolve(ref, facts.index)
             resolved[ref.start] = named
@@ -159,3 +165,15 @@ class Discourse(Groups):
 def _opens(text: str, hit: ActHit, facts: ClauseFacts) -> bool:
     """Whether an act noun is the first word of its sentence, its subject."""
     return facts.clause.first and not text[facts.clause.start : hit.start].strip(" \"“‘'")
+
+
+def _of_a_generic(ref: Ref, facts: ClauseFacts, text: str) -> bool:
+    """ "more than 1,000 …, most of them in Chiang Rai": a part of a tally or general
+    statement told in its own clause."""
+    if ref.kind != "pronoun" or not _PART_OF.search(text, max(0, ref.start - 12), ref.start):
+        return False
+    before = [r for r in facts.refs if r.end <= ref.start and r.plural and r.kind != "pronoun"]
+    return bool(before) and before[-1].kind == "generic"
+
+
+_PART_OF = re.compile(r"\b(?:most|many|some|all|half|several|few|none|one|each)\s+of\s+$", re.I)

@@ -322,6 +322,8 @@ TRIGGERS: tuple[Trigger, ...] = (
         frame="left",
     ),
     _t(r"by\s+boat|(?:boat|vessel|raft|ship)\s+carrying", A.CROSSING, frame="left"),
+    # landing on the far bank or shore: "shortly after they came ashore"
+    _t(r"(?:came|come|comes|coming)\s+ashore|waded\s+ashore", A.CROSSING, frame="left"),
 )
 
 # Acts that are done by a state to people; a case needs at least one of them.

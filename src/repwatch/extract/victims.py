@@ -268,7 +268,7 @@ def _is_victim(text: str, q: Quantity, after: str) -> bool:
 def _join_coordinated(text: str, refs: list[Ref]) -> list[Ref]:
     """ "two laborers … and a woman": counts joined by "and" name one group."""
     joined: list[Ref] = []
-    for ref in refs:
+    for ref in _join_listed(text, refs):
         last = joined[-1] if joined else None
         if (
             last is not None
@@ -308,6 +308,44 @@ def _join_coordinated(text: str, refs: list[Ref]) -> list[Ref]:
             continue
         joined.append(ref)
     return joined
+
+
+def _join_listed(text: str, refs: list[Ref]) -> list[Ref]:
+    """ "nine women, three men and two children": counted people listed with commas before
+    a last "and" are one group (the last pair is joined by ``_join_coordinated``)."""
+    joined: list[Ref] = []
+    for ref in refs:
+        last = joined[-1] if joined else None
+        if (
+            last is not None
+            and last.kind in ("new", "bare")
+            and ref.kind in ("new", "bare")
+            and last.victim
+            and ref.victim
+            and last.count is not None
+            and ref.count is not None
+            and last.head is not None
+            and ref.head is not None
+            and _LISTED.fullmatch(text, last.end, ref.start)
+            and any(
+                _COORDINATION.fullmatch(text, ref.end, r.start) for r in refs if r.start > ref.end
+            )
+        ):
+            count = combine_counts([last.count, ref.count])
+            joined[-1] = Ref(
+                **{
+                    **fields_of(last),
+                    "end": ref.end,
+                    "text": text[last.start : ref.end],
+                    "count": count,
+                }
+            )
+            continue
+        joined.append(ref)
+    return joined
+
+
+_LISTED = re.compile(r"\s*,\s*")
 
 
 def _mark_included(text: str, refs: list[Ref]) -> list[Ref]:
