@@ -360,3 +360,43 @@ def test_most_of_them_after_a_tally_is_part_of_the_tally() -> None:
     )
     assert found["place"]["name"] == "Bangkok"
     assert found["victims"] == {"min": 5, "max": 5}
+
+
+# --- rivers, shooters and the state that would act ----------------------------------------
+
+
+def test_the_frozen_tumen_is_the_river_and_the_town_named_with_it_the_place() -> None:
+    found = one(
+        "In January 2000 his brother tried to cross the frozen Tumen near Musan at night. "
+        "North Korean border guards opened fire without warning when he was halfway across "
+        "the ice. He was hit in the back and died on the ice."
+    )
+    assert found["place"]["name"] == "Musan"
+    assert found["perpetrator"] == "north_korea"
+    assert set(found["acts"]) == {"crossing", "death"}
+
+
+def test_a_drowning_has_no_perpetrator_though_guards_are_named_elsewhere() -> None:
+    found = one(
+        "In July 1998 a man tried to cross the Tumen below Musan. He drowned in the current. "
+        "Chinese border guards later found nothing."
+    )
+    assert found["perpetrator"] is None
+
+
+def test_an_awaited_arrest_is_by_the_state_where_the_people_are() -> None:
+    found = one(
+        "A North Korean woman working in a restaurant in Kunming is at imminent risk of "
+        "arrest and forcible return to North Korea, activists said."
+    )
+    assert found["modality"] == "expected"
+    assert found["perpetrator"] == "china"
+
+
+def test_police_who_came_and_took_them_away_arrested_them() -> None:
+    found = one(
+        "In April 2008 plainclothes police came to the apartment the family of three rented "
+        "in Qingdao and took all three away."
+    )
+    assert found["acts"] == ["arrest"]
+    assert found["perpetrator"] == "china"

@@ -245,6 +245,16 @@ _PEOPLE_BEFORE_PASSIVE = re.compile(
 _NOT_CAUGHT_AFTER = re.compile(r"^\s*(?:dead|drowned|frozen|lifeless|guilty|to\s)", re.IGNORECASE)
 _THINGS = re.compile(r"\b(?:bod(?:y|ies)|corpses?|remains|car|cars|vehicle|bus|train|boat)\b")
 _STOPPED = frozenset(("stopped", "found", "discovered", "tracked"))
+_TAKEN = frozenset(("taken", "led", "carted", "dragged", "hauled"))
+# "…, and were taken away": a passive whose subject is the clause before's
+_ELIDED_SUBJECT = re.compile(r"\s*(?:and|but)\s+(?:then\s+)?(?:were|was)\s*", re.IGNORECASE)
+# Counted people as the subject of a passive, maybe across a coordinated verb.
+_COUNTED_BEFORE_PASSIVE = re.compile(
+    r"\b(?:\d+|" + "|".join(sorted(lx.NUMBER_WORDS)) + r"|both|all)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:women|men|people|North\s+Koreans|defectors|refugees|workers|children|girls|boys)\b"
+    r"[^.;:!?]{0,40}?\b(?:were|was)\s*$",
+    re.IGNORECASE,
+)
 _BODY_WORDS = frozenset(("body", "bodies"))
 # In a trigger: what is done to the dead ("dragged his body back").
 _BODY = re.compile(r"\b(?:body|bodies|corpses?|remains)\b")
@@ -257,7 +267,10 @@ _TO_THE_BANK = re.compile(
 
 
 def _people_stopped(word: str, left: str, right: str) -> bool:
-    """ "The eight were stopped on a forest trail": people stopped or found are caught."""
+    """ "The eight were stopped on a forest trail": people stopped or found are caught;
+    "Eleven women could not, and were taken away": counted people taken away too."""
+    if word in _TAKEN and (_COUNTED_BEFORE_PASSIVE.search(left) or _ELIDED_SUBJECT.fullmatch(left)):
+        return True
     if word not in _STOPPED or not _PEOPLE_BEFORE_PASSIVE.search(left):
         return False
     if _NOT_CAUGHT_AFTER.match(right):

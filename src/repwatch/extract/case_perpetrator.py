@@ -27,7 +27,10 @@ def perpetrator_of(
     its clause, else an authority named in its sentence, else the state where it happened,
     else an authority named elsewhere in the case."""
     if all(_NO_AGENT.match(b.hit.text) for b in main):
-        return None  # drowned, froze, swept away: no authority did it
+        shooter = _shooter(main, reading)
+        if shooter is None:
+            return None  # drowned, froze, swept away: no authority did it
+        return _sourced_actor(shooter, shooter.state)  # "guards opened fire … he died"
     place = next((p for p in places if p.role is PlaceRole.CAUGHT), None)
     caught_in = state_of_country(place.country) if place is not None else None
     actor = None
@@ -81,10 +84,31 @@ def perpetrator_of(
         ]
         if named:
             return _sourced_actor(named[0], named[0].state)
-    return _returning_state(main, places, reading) or _only_country(main, places, reading)
+    return (
+        _returning_state(main, places, reading)
+        or _only_country(main, places, reading)
+        or _where_awaited(main, places, reading)
+    )
 
 
 _FROM = re.compile(r"\bfrom\s+$", re.IGNORECASE)
+_FIRED = re.compile(r"\b(?:opened\s+fire|fired\s+(?:on|at)|shot\s+at|shooting\s+at)\b", re.I)
+
+
+def _shooter(main: list[Bound], reading: Reading) -> ActorHit | None:
+    """Those who opened fire in the sentence of the death or the one before it."""
+    for bound in main:
+        sentence = reading.clauses[bound.clause].sentence
+        for index in (sentence, sentence - 1):
+            if index < 0:
+                continue
+            start, end = reading.sentence_spans[index]
+            if not _FIRED.search(reading.text, start, end):
+                continue
+            actors = [a for c in reading.in_sentence(index) for a in c.actors if a.state]
+            if actors:
+                return actors[0]
+    return None
 
 
 def _returning_state(main: list[Bound], places: list[PlaceHit], reading: Reading) -> Sourced | None:
@@ -208,3 +232,25 @@ def _only_country(main: list[Bound], places: list[PlaceHit], reading: Reading) -
     state = state_of_country(place.country)
     span = EvidenceSpan.of(reading.text, place.start, place.end)
     return Sourced(value=state, spans=(span,), producer=perpetrator_component.PRODUCER)
+
+
+def _where_awaited(main: list[Bound], places: list[PlaceHit], reading: Reading) -> Sourced | None:
+    """An arrest or return only awaited, with no authority named: the state of the country
+    where the people are ("a woman working in a restaurant in Kunming is at risk of
+    arrest"), which is the state that would act."""
+    if any(b.hit.modality is Modality.OCCURRED for b in main):
+        return None
+    for place in places:
+        if place.role in (PlaceRole.ORIGIN, PlaceRole.DESTINATION) or place.country in (
+            None,
+            "KP",
+            "KR",
+        ):
+            continue
+        span = EvidenceSpan.of(reading.text, place.start, place.end)
+        return Sourced(
+            value=state_of_country(place.country),
+            spans=(span,),
+            producer=perpetrator_component.PRODUCER,
+        )
+    return None

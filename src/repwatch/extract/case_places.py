@@ -175,20 +175,31 @@ def _place_mention(hit: PlaceHit, text: str) -> PlaceMention:
 
 
 def _seat_of_agent(main: list[Bound], reading: Reading) -> PlaceHit | None:
-    """ "Police in Chiang Khong district arrested 14 …": police act where they sit."""
+    """ "Police in Chiang Khong district arrested 14 …", "arrested by officers of the
+    Qingdao Public Security Bureau": police act where they sit."""
     for bound in main:
         facts = reading.clauses[bound.clause]
         seats = [
             h
             for h in facts.places
             if h.of_actor
-            and h.start < bound.hit.start
             and h.place is not None
             and h.place.kind not in ("country", "river", "sea")
         ]
-        if seats and bound.hit.voice == "active":
-            return with_role(seats[-1], PlaceRole.CAUGHT)
+        if bound.hit.voice == "active":
+            before = [h for h in seats if h.start < bound.hit.start]
+            if before:
+                return with_role(before[-1], PlaceRole.CAUGHT)
+        elif bound.hit.voice == "passive":
+            by = _BY_AGENT.match(reading.text, bound.hit.end)
+            after = [h for h in seats if by is not None and by.end() <= h.start < by.end() + 60]
+            if after:
+                return with_role(after[0], PlaceRole.CAUGHT)
     return None
+
+
+# "arrested by officers of the": the agent of a passive, whose seat may follow
+_BY_AGENT = re.compile(r"\s+by\s+", re.IGNORECASE)
 
 
 def _there(main: list[Bound], reading: Reading) -> PlaceHit | None:

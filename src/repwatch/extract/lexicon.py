@@ -510,7 +510,8 @@ AGENT = re.compile(
 # "officers raided a church in Yanbian and took away a woman".
 AGENT_OF_COORDINATED = re.compile(
     r"\b(?:police(?:men)?|officers?|guards?|authorities|soldiers|troops|agents|patrols?"
-    r"|officials)\s+(?:of\s+(?:the\s+)?(?:[\w-]+\s+){1,5}?)?(?:\w+\s+)?(?:[a-z]+ed)\b"
+    r"|officials)\s+(?:of\s+(?:the\s+)?(?:[\w-]+\s+){1,5}?)?(?:\w+\s+)?"
+    r"(?:[a-z]+ed|came|went|broke|burst|drove|found|ran|got|caught|took|brought|stopped)\b"
     r"[^.;:!?]{0,80}?,?\s+and(?:\s+then)?\s*$",
     re.IGNORECASE,
 )

@@ -46,6 +46,12 @@ def context_of(hits: Iterable[Hit], entries: Mapping[str, Entry]) -> frozenset[s
     return frozenset(names)
 
 
+# Words of a river's state between its article and its name.
+_RIVER_ADJECTIVES = frozenset(
+    "frozen icy swollen fast-flowing shallow rain-swollen flooded upper lower".split()
+)
+
+
 def interpret_latin(
     hit: Hit,
     tokens: Words,
@@ -82,6 +88,8 @@ def interpret_latin(
     rivers = [e for e in candidates if e.place.kind == "river"]
     if rivers and len(rivers) < len(candidates):
         after = _next(tokens, last)
+        if previous is not None and previous.key in _RIVER_ADJECTIVES and hit.first_token > 1:
+            previous = tokens[hit.first_token - 2]  # "the frozen Tumen", "the swollen Tumen"
         said_the = (
             previous is not None
             and previous.key in RIVER_ARTICLES
