@@ -400,3 +400,35 @@ def test_police_who_came_and_took_them_away_arrested_them() -> None:
     )
     assert found["acts"] == ["arrest"]
     assert found["perpetrator"] == "china"
+
+
+# --- chronologies ---------------------------------------------------------------------------
+
+
+def test_each_chronology_entry_takes_the_date_and_place_of_its_head() -> None:
+    found = incidents(
+        "This chronology lists cases in the Russian Far East.\n\n"
+        "- 12 February 2016, Vladivostok. A North Korean logger who had walked away from a "
+        "timber camp two years earlier is arrested by migration police at the central market. "
+        "He is deported by air on 2 March.\n\n"
+        "- September 2017, Khabarovsk. Two construction workers -- a foreman and his nephew "
+        "-- are detained by police. They are held at a detention centre for foreign nationals "
+        "and flown home in October.\n",
+        published=dt.date(2019, 12, 10),
+    )
+    logger, workers = found
+    assert logger["date"] == {"start": "2016-02-12", "end": "2016-02-12"}
+    assert logger["place"]["name"] == "Vladivostok"
+    assert logger["perpetrator"] == "russia"
+    assert workers["date"] == {"start": "2017-09", "end": "2017-09"}
+    assert workers["place"]["name"] == "Khabarovsk"
+    assert workers["victims"] == {"min": 2, "max": 2}
+    assert workers["acts"] == ["arrest", "detention", "repatriation"]
+
+
+def test_a_short_sentence_of_its_own_line_is_no_entry_head() -> None:
+    found = one(
+        "It happened in 2016.\nA North Korean logger was arrested by police in Vladivostok on "
+        "12 March 2019."
+    )
+    assert found["date"] == {"start": "2019-03-12", "end": "2019-03-12"}

@@ -22,7 +22,7 @@ from repwatch.extract.case_acts import (
 )
 from repwatch.extract.case_dates import date_of
 from repwatch.extract.case_perpetrator import perpetrator_of
-from repwatch.extract.case_places import completed_places, found_places
+from repwatch.extract.case_places import completed_places, found_places, with_told_caught
 from repwatch.extract.reading import Reading
 from repwatch.extract.segment import PRODUCER as SEGMENT
 from repwatch.extract.segment import Case
@@ -43,7 +43,7 @@ def assemble(case: Case, reading: Reading, extractor: str, report_id: str) -> Me
     if not any(a.act is not Act.CROSSING for a in act_mentions):
         return None
     main = main_bounds(bounds)
-    found = found_places(case, main, reading)
+    found = with_told_caught(found_places(case, main, reading), main, reading)
     perpetrator = perpetrator_of(main, case, reading, found)
     if perpetrator is None and case.entity.like_previous and case.previous is not None:
         # "aid workers fear they were caught as well": by the same hands

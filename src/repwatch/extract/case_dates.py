@@ -21,6 +21,7 @@ from repwatch.extract.acts import ActHit
 from repwatch.extract.case_acts import counted, main_bounds
 from repwatch.extract.dates import DateMention
 from repwatch.extract.discourse import Bound
+from repwatch.extract.entry_heads import entry_head
 from repwatch.extract.reading import ClauseFacts, Reading
 from repwatch.extract.segment import Case
 from repwatch.model import Act, DateRange, EvidenceSpan, Modality, Sourced
@@ -33,6 +34,8 @@ def date_of(case: Case, main: list[Bound], reading: Reading) -> Sourced | None:
     resolved = _resolved_dates(reading)
     main_clauses = list(dict.fromkeys(b.clause for b in main))
     tiers = [main_clauses, _introduction(main_clauses, reading), case.clauses]
+    if main_clauses and entry_head(reading, reading.clauses[main_clauses[0]].sentence) is not None:
+        tiers = [tiers[1], *tiers]  # a chronology entry's own date comes first
     if any(b.hit.modality is Modality.OCCURRED for b in main):
         # where the people are first named ("14 North Koreans tried … on Monday")
         tiers.append(case.told)
@@ -75,6 +78,9 @@ def _introduction(main_clauses: list[int], reading: Reading) -> list[int]:
     if not main_clauses:
         return []
     sentence = reading.clauses[main_clauses[0]].sentence
+    head = entry_head(reading, sentence)
+    if head is not None:
+        return [c.index for c in reading.in_sentence(head)]  # "- 12 February 2016, Vladivostok."
     if sentence == 0:
         return []
     before = reading.in_sentence(sentence - 1)
@@ -150,9 +156,15 @@ def _governing_act(mention: DateMention, facts: ClauseFacts, text: str) -> ActHi
     if before:
         return before[-1]
     after = [h for h in facts.acts if h.start >= mention.end]
+    if _EARLIER_RELATIVE.search(text, facts.clause.start, mention.start):
+        return None  # "a logger who had walked away … two years earlier is arrested"
     if after and not lx.SUBORDINATE_OPENING.search(text, mention.end, after[0].start):
         return after[0]
     return None
+
+
+# A relative clause of what came before, which a date inside it belongs to
+_EARLIER_RELATIVE = re.compile(r"\b(?:who|which|that)\s+had\b", re.IGNORECASE)
 
 
 def _after_previous(case: Case, main: list[Bound], reading: Reading) -> Sourced | None:

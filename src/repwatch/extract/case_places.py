@@ -18,6 +18,7 @@ from itertools import pairwise
 from repwatch.extract import lexicon as lx
 from repwatch.extract import places as places_component
 from repwatch.extract.discourse import Bound
+from repwatch.extract.entry_heads import entry_head
 from repwatch.extract.place_refine import refined
 from repwatch.extract.places import PlaceHit
 from repwatch.extract.reading import Reading
@@ -117,11 +118,7 @@ def completed_places(
     roles = {h.role for h in hits}
     caught_act = any(a in (Act.ARREST, Act.DEATH) for b in main for a in b.hit.acts)
     if PlaceRole.CAUGHT not in roles and caught_act:
-        inferred = (
-            _there(main, reading)
-            or _seat_of_agent(main, reading)
-            or _inferred_caught(case, reading, perpetrator)
-        )
+        inferred = _inferred_caught(case, reading, perpetrator)
         if inferred is None and case.summary is not None:
             inferred = next(iter(_borrowed_place(case, reading, roles=(PlaceRole.CAUGHT,))), None)
         if inferred is not None:
@@ -200,6 +197,33 @@ def _seat_of_agent(main: list[Bound], reading: Reading) -> PlaceHit | None:
 
 # "arrested by officers of the": the agent of a passive, whose seat may follow
 _BY_AGENT = re.compile(r"\s+by\s+", re.IGNORECASE)
+
+
+def with_told_caught(hits: list[PlaceHit], main: list[Bound], reading: Reading) -> list[PlaceHit]:
+    """``hits`` with where the people were caught, when the text tells it outside the
+    arrest's clause: the entry's head, "there", or the seat of the police who acted."""
+    caught_act = any(a in (Act.ARREST, Act.DEATH) for b in main for a in b.hit.acts)
+    if not caught_act or any(h.role is PlaceRole.CAUGHT for h in hits):
+        return hits
+    told = _entry_place(main, reading) or _there(main, reading) or _seat_of_agent(main, reading)
+    return [told, *hits] if told is not None else hits
+
+
+def _entry_place(main: list[Bound], reading: Reading) -> PlaceHit | None:
+    """ "- 12 February 2016, Vladivostok. A logger … is arrested": the entry's place."""
+    for bound in main:
+        head = entry_head(reading, reading.clauses[bound.clause].sentence)
+        if head is None:
+            continue
+        named = [
+            h
+            for c in reading.in_sentence(head)
+            for h in c.places
+            if h.place is not None and h.place.kind not in ("country", "river", "sea")
+        ]
+        if named:
+            return with_role(named[-1], PlaceRole.CAUGHT)
+    return None
 
 
 def _there(main: list[Bound], reading: Reading) -> PlaceHit | None:

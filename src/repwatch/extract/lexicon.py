@@ -206,7 +206,8 @@ TRIGGERS: tuple[Trigger, ...] = (
         + _LONG_GAP
         + r"\s+back\b(?!\s+home)|sen[dt](?:s|ing)?"
         + _GAP
-        + r"\s+(?:back|home|across)|shipped\s+home",
+        + r"\s+(?:back|home|across)|shipped\s+home|flown\s+home"
+        r"|flew\s+(?:them\s+|him\s+|her\s+)?home",
         A.REPATRIATION,
     ),
     _t(

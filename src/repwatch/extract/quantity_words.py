@@ -81,7 +81,8 @@ SINGULAR_NOUNS = word_set(
     student fisherman mother father wife husband son daughter sister brother sibling
     grandmother grandfather grandson granddaughter grandchild uncle aunt cousin niece nephew
     relative fiancé fiancée girlfriend boyfriend couple pair family national housewife
-    bride companion comrade"""
+    bride companion comrade foreman sailor seaman fisherman crewman teacher nurse engineer
+    waitress hostess servant farmhand welder miner carpenter cook"""
 )
 # Relations that "his/her/their" or a name's "'s" may own ("his wife", "Park's father").
 RELATION_NOUNS = word_set(
