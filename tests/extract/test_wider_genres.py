@@ -432,3 +432,30 @@ def test_a_short_sentence_of_its_own_line_is_no_entry_head() -> None:
         "12 March 2019."
     )
     assert found["date"] == {"start": "2019-03-12", "end": "2019-03-12"}
+
+
+def test_caught_on_the_frozen_river_after_an_apposition_crossed_it() -> None:
+    found = one(
+        "Chinese border police detained five North Koreans, including a child, on the frozen "
+        "Tumen River near Kaishantun on Friday, a rights group said."
+    )
+    assert found["acts"] == ["crossing", "arrest"]
+    assert found["place"]["name"] == "Kaishantun"
+
+
+def test_north_korea_as_a_whole_is_never_the_place_of_a_case() -> None:
+    found = one(
+        "Lao police arrested a North Korean family of four last month. They may be handed to "
+        "the North Korean embassy and sent to North Korea."
+    )
+    assert found["place"] is None or found["place"]["name"] != "North Korea"
+
+
+def test_a_korean_return_to_be_prevented_or_feared_if_it_happens_is_awaited() -> None:
+    found = one(
+        "탈북민 일가족 4명이 라오스 경찰에 붙잡혔다. "
+        "단체는 이들의 강제북송을 막기 위해 정부가 나서 줄 것을 촉구했다. "
+        "북송될 경우 이들은 혹독한 조사를 받을 수 있다."
+    )
+    assert found["acts"] == ["arrest"]
+    assert "repatriation" in found.get("expected_acts", [])

@@ -215,7 +215,7 @@ def _at_the_river(bounds: list[Bound], reading: Reading) -> EvidenceSpan | None:
 
 # Right after a catching act: on the water or the ice, or on the bank just reached.
 _ON_THE_RIVER = re.compile(
-    r"(?:\s+(?!(?:and|but|after|before|while|when|who|which)\b)[\w'’-]+){0,5}?\s+"
+    r"(?:,?\s+(?!(?:and|but|after|before|while|when|who|which)\b)[\w'’-]+){0,6}?,?\s+"
     r"(?P<where>(?:in|on|at|onto)\s+the\s+(?:[\w-]+\s+){0,2}?(?:river|riverbank|ice|water"
     r"|bank|shore|fence)\b)",
     re.IGNORECASE,

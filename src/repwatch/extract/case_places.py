@@ -148,7 +148,16 @@ def completed_places(
     acting = {h.start for h in clause_places(case.clauses, reading)}
     country = _perpetrator_country(perpetrator) if perpetrator is not None else None
     hits = refined(hits, acting, country)
+    # "North Korea" as a whole is where people are sent, never where a case happened
+    hits = [
+        h if not _the_north(h) or h.role not in MAIN_PLACE_ROLES else with_role(h, PlaceRole.OTHER)
+        for h in hits
+    ]
     return [_place_mention(h, reading.text) for h in hits]
+
+
+def _the_north(hit: PlaceHit) -> bool:
+    return hit.place is not None and hit.place.kind == "country" and hit.place.country == "KP"
 
 
 def with_role(hit: PlaceHit, role: PlaceRole) -> PlaceHit:

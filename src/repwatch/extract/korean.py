@@ -50,7 +50,9 @@ TRIGGERS: tuple[tuple[re.Pattern[str], tuple[Act, ...]], ...] = tuple(
 # After a trigger, within its word or the next two: awaited, feared or possible
 # ("보내질 수도 있다", "송환될 예정", "북송될 위기", "처벌이 우려된다").
 _EXPECTED_AFTER = re.compile(
-    r"^\S*(?:\s+\S+){0,1}?\s*(?:수도\s|수\s*있|예정|위기|위험|우려|가능성|전망|것으로\s*예상)"
+    r"^\S*(?:\s+\S+){0,1}?\s*(?:수도\s|수\s*있|예정|위기|위험|우려|가능성|전망|것으로\s*예상"
+    # "북송될 경우" (if returned), "북송을 막기 위해" (to prevent the return)
+    r"|경우|막기|막아|막을|않도록)"
 )
 # Between two nouns of acts: "or", "and" ("교화소나 정치범수용소로 보내질 수도 있다").
 _COORDINATE = re.compile(r"(?:이나|나|와|과|및|또는|,)\s*\S{0,5}")
