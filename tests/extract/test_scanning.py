@@ -31,6 +31,17 @@ def test_scan_finds_what_finditer_finds(source: str) -> None:
         assert found == expected
 
 
+def test_every_trigger_and_actor_pattern_is_scanned_by_its_keys() -> None:
+    """A pattern with no key words (a leading lookbehind, an optional first word) would be
+    tried at every character of every report; each one must name the words it starts with."""
+    from repwatch.extract import lexicon, perpetrator
+
+    unkeyed = [t.pattern.pattern for t in lexicon.TRIGGERS if not t.stems]
+    actors = zip(perpetrator.ACTORS, perpetrator.ACTOR_STEMS, strict=True)
+    unkeyed += [pattern.pattern for (pattern, _), keys in actors if not keys]
+    assert unkeyed == []
+
+
 def test_key_starts_are_the_word_starts_with_a_key() -> None:
     starts = key_starts(("arrest", "guard"), TEXT)
     # "re-arrested": a word starts after the hyphen

@@ -275,7 +275,7 @@ TRIGGERS: tuple[Trigger, ...] = (
     # crossing: an attempt to leave or cross the border
     _t(
         # not "the border crossing" at which people were handed over: a place
-        r"(?<!\bborder\s)(?<!\bthe\s)(?<!\ba\s)cross(?:ed|es|ing)?"
+        r"cross(?<!\bborder\scross)(?<!\bthe\scross)(?<!\ba\scross)(?:ed|es|ing)?"
         r"(?=\s+(?:the|over|into|illegally|to|a|its|from)\b)",
         A.CROSSING,
         frame="left",

@@ -71,7 +71,8 @@ ACTORS: tuple[tuple[re.Pattern[str], Perpetrator | None], ...] = tuple(
         (rf"\bChinese\s+(?:[\w-]+\s+){{0,3}}?{_FORCE}\b", Perpetrator.CHINA, 1),
         # "handed to the Chinese side"; not "villagers on the Chinese side", a bank
         (
-            r"(?<!\bon\sthe\s)(?<!\bat\sthe\s)(?<!\bfrom\sthe\s)\bChinese\s+side\b",
+            r"\bChinese(?<!\bon\sthe\sChinese)(?<!\bat\sthe\sChinese)"
+            r"(?<!\bfrom\sthe\sChinese)\s+side\b",
             Perpetrator.CHINA,
             1,
         ),
@@ -99,8 +100,8 @@ ACTORS: tuple[tuple[re.Pattern[str], Perpetrator | None], ...] = tuple(
             0,
         ),
         # a state named by its name or capital as the doer: "Beijing forcibly returned 60"
-        (_as_doer(r"China|Beijing|(?:the\s+)?Chinese\s+government"), Perpetrator.CHINA, 0),
-        (_as_doer(r"Russia|Moscow|(?:the\s+)?Russian\s+government"), Perpetrator.RUSSIA, 0),
+        (_as_doer(r"China|Beijing|Chinese\s+government"), Perpetrator.CHINA, 0),
+        (_as_doer(r"Russia|Moscow|Russian\s+government"), Perpetrator.RUSSIA, 0),
         (
             _as_doer(r"Laos|Vientiane|Vietnam|Hanoi|Thailand|Bangkok|Mongolia|Ulaanbaatar"),
             Perpetrator.OTHER,
@@ -110,7 +111,7 @@ ACTORS: tuple[tuple[re.Pattern[str], Perpetrator | None], ...] = tuple(
     )
 )
 # Words one of which any text an actor pattern matches holds (to skip a costly scan).
-_STEMS = tuple(stems(p.pattern) for p, _ in ACTORS)
+ACTOR_STEMS = tuple(stems(p.pattern) for p, _ in ACTORS)
 # The state of a place's country, for actors named only by kind.
 STATE_OF_COUNTRY: dict[str, Perpetrator] = {
     "CN": Perpetrator.CHINA,
@@ -152,7 +153,7 @@ def find_actors_in(
     taken: list[list[tuple[int, int]]] = [[] for _ in spans]
     lo, hi = spans[0][0], spans[-1][1]
     lower = lowered(text)
-    for (pattern, state), keys in zip(ACTORS, _STEMS, strict=True):
+    for (pattern, state), keys in zip(ACTORS, ACTOR_STEMS, strict=True):
         # most specific first: it keeps the words it matched
         for match in scan(pattern, keys, text, lower, lo, hi):
             index = bisect_right(starts, match.start()) - 1
