@@ -1,12 +1,14 @@
-"""The extractor's accuracy on the dev corpus (whole, developed two thirds, held-out third)
-and on the seed report, scored by repwatch.evaluate (the figures of shared/eval/score.py).
+"""The extractor's accuracy on the dev corpus (whole, developed two thirds, held-out third),
+on the seed report, and on every corpus bundled in the repository (the sample, the linking
+corpus, the development corpora of wider genres, the blind sets), scored by
+repwatch.evaluate (the figures of shared/eval/score.py).
 
     .venv/bin/python benchmarks/extract_accuracy.py [--shared ../shared] [--out PRED.jsonl]
         [--misses]
 
 The held-out third is the dev reports whose number is divisible by 3 (dev-003 … dev-036).
 ``--out`` writes the predictions in FORMAT.md's shape, for ``shared/eval/score.py``.
-``--misses`` lists what was missed on the developed part only.
+``--misses`` lists what was missed on the developed part only (never on a blind set).
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from pathlib import Path
 
 from repwatch.evaluate import (
     Evaluation,
+    evaluate_folder,
     evaluate_predictions,
     load_incidents_jsonl,
     load_reports_jsonl,
@@ -24,6 +27,14 @@ from repwatch.evaluate import (
 )
 
 ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "tests" / "extract" / "data"
+# The corpora in the repository, by the name printed; blind sets last.
+BUNDLED = {
+    "sample": ROOT / "src" / "repwatch" / "sample",
+    "link": ROOT / "tests" / "link" / "data",
+    **{f"wide{n}": DATA / f"wide{n}" for n in range(1, 5)},
+    **{name: DATA / name for name in ("unseen", "unseen2", "unseen3")},
+}
 
 
 def held_out(report_id: str) -> bool:
@@ -67,6 +78,9 @@ def main() -> int:
         seed_gold = load_incidents_jsonl(seed / "gold.jsonl")
         seed_pred = predict(load_reports_jsonl(seed / "reports.jsonl"))
         print(figures("seed", evaluate_predictions(seed_gold, seed_pred)))
+    for name, folder in BUNDLED.items():
+        if (folder / "gold.jsonl").is_file():
+            print(figures(name, evaluate_folder(folder)))
     if args.misses:
         for misses in evaluate_predictions(parts["developed"], predictions).misses:
             print(misses.report_id, [p.wrong_fields for p in misses.pairs], misses.missed_gold)
