@@ -459,3 +459,26 @@ def test_a_korean_return_to_be_prevented_or_feared_if_it_happens_is_awaited() ->
     )
     assert found["acts"] == ["arrest"]
     assert "repatriation" in found.get("expected_acts", [])
+
+
+# --- what is no incident ------------------------------------------------------------------
+
+
+def test_questioning_or_a_sentence_told_alone_is_no_incident() -> None:
+    assert (
+        incidents(
+            "A former teacher from Chongjin was questioned for weeks by State Security in 2006 "
+            "and sentenced to a year in a labour camp, her cousin said."
+        )
+        == []
+    )
+
+
+def test_an_estimate_of_how_many_were_held_is_a_tally() -> None:
+    assert (
+        incidents(
+            "Civil society groups estimated in late 2020 that more than 200 North Koreans were "
+            "being held in Liaoning alone."
+        )
+        == []
+    )

@@ -450,7 +450,12 @@ GENERIC_CUES = re.compile(
     # a running tally: "have arrested several hundred so far this year" ("far" keys the
     # fast scan: "so" starts too many words)
     r"|thousands\s+of|(?<=\bso\s)far\s+(?:this\s+(?:year|month)|in\s+\d{4})"
-    r"|since\s+the\s+(?:start|beginning)\s+of\s+the\s+year)\b",
+    r"|since\s+the\s+(?:start|beginning)\s+of\s+the\s+year"
+    # estimates and running records: "groups estimate that China returned several hundred
+    # people in 2023 and 2024 combined", "has documented more than 170 … since the border
+    # was sealed"
+    r"|estimat(?:e|es|ed)(?:\s+\S+){0,4}?\s+that|(?:has|have)\s+documented|combined(?=\s*[,.;])"
+    r"|since\s+the\s+border\s+was\s+(?:sealed|closed|reopened))\b",
     re.IGNORECASE,
 )
 # A superlative or ordinal just before a cue of GENERIC_CUES: the cue measures this case

@@ -332,12 +332,15 @@ def _count(entity: Entity) -> VictimCount | None:
 
 
 def _is_case(case: Case) -> bool:
-    """A case needs an act done by a state, to specific people; one of which nothing is
-    done yet needs at least an awaited arrest, return or death, not only a feared sentence."""
+    """A case needs an act done by a state, to specific people, and an arrest, custody,
+    return or death among its acts, done or awaited: questioning or a sentence told alone
+    is of people whose arrest or return is told elsewhere, or not at all."""
     acts = [b for b in (*case.acts, *case.inherited) if b.hit.counts]
-    if any(b.hit.modality is Modality.OCCURRED and _held(b) for b in acts):
-        return True
-    return any(a in _AWAITED_CASE for b in acts for a in b.hit.acts)
+    if not any(a in _AWAITED_CASE for b in acts for a in b.hit.acts):
+        return False
+    return any(b.hit.modality is Modality.OCCURRED and _held(b) for b in acts) or any(
+        a in _AWAITED_CASE for b in acts if b.hit.modality is Modality.EXPECTED for a in b.hit.acts
+    )
 
 
 def _held(bound: Bound) -> bool:
