@@ -482,3 +482,22 @@ def test_an_estimate_of_how_many_were_held_is_a_tally() -> None:
         )
         == []
     )
+
+
+# --- court records ----------------------------------------------------------------------------
+
+
+def test_people_brought_under_control_at_the_scene_were_caught_where_and_when_it_was() -> None:
+    found = one(
+        "On 14 March 2017, at the Antu toll station, public security officers stopped a "
+        "minibus driven by the defendant. Inside were seven DPRK nationals, among them two "
+        "minors. The defendant and the seven persons were brought under control at the "
+        "scene. The seven persons were subsequently handed to the border defence authorities "
+        "and repatriated according to law.",
+        published=dt.date(2018, 1, 19),
+    )
+    assert found["acts"] == ["arrest", "repatriation"]
+    assert found["victims"] == {"min": 7, "max": 7}
+    assert found["place"]["name"] == "Antu"
+    assert found["date"] == {"start": "2017-03-14", "end": "2017-03-14"}
+    assert found["perpetrator"] == "china"

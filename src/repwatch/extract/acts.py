@@ -39,6 +39,11 @@ _OBJECT = re.compile(
     r"|nine|ten|twelve|dozens|several)\b",
     re.IGNORECASE,
 )
+# A participle joined by "and" to a passive verb before it, sharing its auxiliary.
+_SHARED_AUX = re.compile(
+    r"\b(?:was|were|been|being)\s+(?:\w+ly\s+)?\w+ed\b[^.;:,]{0,80}\s+and\s+(?:then\s+)?$",
+    re.IGNORECASE,
+)
 # Awaiting or facing an act named by a noun, right before where the people are.
 _AWAITED_OBJECT = re.compile(
     r"\b(?:await(?:s|ed|ing)?|fac(?:e|es|ed|ing))\s+(?:[\w-]+\s+){0,2}?[\w-]+(?:ion|ment)\s*$",
@@ -330,6 +335,8 @@ def _voice(trigger: lx.Trigger, word: str, left: str, right: str) -> str:
         return "passive"  # ("police are searching for four": progressive, active)
     if _form(word) == "past" and right.lstrip().lower().startswith("by "):
         return "passive"
+    if _form(word) == "past" and _SHARED_AUX.search(left):
+        return "passive"  # "were handed to the border defence and repatriated according to law"
     if _form(word) == "past" and _REDUCED_RELATIVE.search(left) and not _OBJECT.match(right):
         return "passive"  # "another group of 19, caught in Shenyang, …" (not "…, held them")
     return "active"

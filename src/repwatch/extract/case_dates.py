@@ -83,6 +83,12 @@ def _introduction(main_clauses: list[int], reading: Reading) -> list[int]:
         return [c.index for c in reading.in_sentence(head)]  # "- 12 February 2016, Vladivostok."
     if sentence == 0:
         return []
+    start, end = reading.sentence_spans[sentence]
+    if lx.AT_THE_SCENE.search(reading.text, start, end):
+        # "were brought under control at the scene": the time of the scene told before
+        return [
+            c.index for s in (sentence - 1, sentence - 2) if s >= 0 for c in reading.in_sentence(s)
+        ]
     before = reading.in_sentence(sentence - 1)
     if any(c.acts for c in before):
         return []

@@ -237,23 +237,31 @@ def _entry_place(main: list[Bound], reading: Reading) -> PlaceHit | None:
 
 def _there(main: list[Bound], reading: Reading) -> PlaceHit | None:
     """ "They reached Kunming. It was at the bus station there that police took them
-    away": "there" is the town the sentence before named last."""
+    away": "there" is the town the sentence before named last; "at the scene", the town
+    of the one or two sentences before that tell of the scene."""
     for bound in main:
         facts = reading.clauses[bound.clause]
         start, end = reading.sentence_spans[facts.sentence]
-        if facts.sentence == 0 or not _THERE.search(reading.text, start, end):
+        if facts.sentence == 0:
             continue
-        named = [
-            h
-            for c in reading.in_sentence(facts.sentence - 1)
-            for h in c.places
-            if not h.of_actor
-            and h.place is not None
-            and h.place.kind not in ("country", "river", "sea", "province", "prefecture")
-            and h.role not in (PlaceRole.ORIGIN, PlaceRole.DESTINATION)
-        ]
-        if named:
-            return with_role(named[-1], PlaceRole.CAUGHT)
+        if _THERE.search(reading.text, start, end):
+            back = 1
+        elif lx.AT_THE_SCENE.search(reading.text, start, end):
+            back = 2
+        else:
+            continue
+        for sentence in range(facts.sentence - 1, max(-1, facts.sentence - 1 - back), -1):
+            named = [
+                h
+                for c in reading.in_sentence(sentence)
+                for h in c.places
+                if not h.of_actor
+                and h.place is not None
+                and h.place.kind not in ("country", "river", "sea", "province", "prefecture")
+                and h.role not in (PlaceRole.ORIGIN, PlaceRole.DESTINATION)
+            ]
+            if named:
+                return with_role(named[-1], PlaceRole.CAUGHT)
     return None
 
 

@@ -107,6 +107,8 @@ TRIGGERS: tuple[Trigger, ...] = (
     _t(r"seiz(?:e|ed|es|ing)|nabb(?:ed|ing)|nabs?|grabb(?:ed|ing)|grabs?", A.ARREST),
     _t(r"round(?:ed|ing|s)?\s+up|pick(?:ed|ing|s)?\s+up|handcuff(?:ed|ing|s)?", A.ARREST),
     _t(r"intercept(?:ed|ing|s)?", A.ARREST),
+    # the official phrase: "were brought under control at the scene"
+    _t(r"(?:brought|placed|taken|put)\s+under\s+control", A.ARREST),
     _t(r"abduct(?:ed|ing|s)?|kidnapp?(?:ed|ing|s)?|snatch(?:ed|es|ing)?", A.ARREST),
     # phrasal verbs of arrest: "taken in by police", "hauled in", "led away", "netted"
     _t(
@@ -506,6 +508,8 @@ AT_THE_BORDER = re.compile(
     r"\b(?:bank|riverbank|river|water|ice|fence|at\s+sea|coast|boat|shore|halfway)\b",
     re.IGNORECASE,
 )
+# "brought under control at the scene": where and when the scene told before happened
+AT_THE_SCENE = re.compile(r"\b(?:at|on)\s+the\s+(?:scene|spot)\b", re.IGNORECASE)
 # Police or guards as the subject of "found"/"discovered" ("police found nine women").
 AGENT = re.compile(
     r"\b(?:police|officers?|guards?|authorities|soldiers|troops|agents|patrols?|officials)\b"

@@ -63,8 +63,11 @@ _NOT_VICTIM_PREDICATE = re.compile(
 
 # Before a count: it names what someone is, not who someone is ("confirmed to be a
 # North Korean", "posing as a brother and sister").
+# "they were seven", "as a defector": a count that says what someone is; not after "there"
+# or a place fronted before the verb ("Inside were seven DPRK nationals")
 _PREDICATIVE = re.compile(
-    r"(?<!there\s)\b(?:to\s+be|being|as|be|was|were|is|are|became|become|becomes)\s*$",
+    r"(?<!there\s)(?<!inside\s)(?<!aboard\s)(?<!board\s)(?<!them\s)(?<!these\s)"
+    r"\b(?:to\s+be|being|as|be|was|were|is|are|became|become|becomes)\s*$",
     re.IGNORECASE,
 )
 
