@@ -501,3 +501,12 @@ def test_people_brought_under_control_at_the_scene_were_caught_where_and_when_it
     assert found["place"]["name"] == "Antu"
     assert found["date"] == {"start": "2017-03-14", "end": "2017-03-14"}
     assert found["perpetrator"] == "china"
+
+
+def test_every_verb_of_a_negated_list_is_negated() -> None:
+    found = one(
+        "Two North Korean women who rent rooms in Shenyang are at serious risk of arrest. We "
+        "ask that the two women not be sought out, detained or deported."
+    )
+    assert found["modality"] == "expected"
+    assert found["acts"] == ["arrest"]

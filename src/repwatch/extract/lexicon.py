@@ -369,7 +369,10 @@ CUE_BARRIERS = re.compile(r"\b(?:who|whom|which|but|after|since|because)\b|[;:â€
 # Right before a trigger: the act did not happen ("were not repatriated", "avoided capture").
 NEGATION = re.compile(
     r"\b(?:not|never|no\s+longer|without|avoid(?:s|ed|ing)?|evad(?:e|ed|es|ing)"
-    r"|escap(?:e|ed|es|ing)|fail(?:s|ed)?\s+to)(?:\s+(?:be|been|being|having\s+been|to))?\s*$"
+    r"|escap(?:e|ed|es|ing)|fail(?:s|ed)?\s+to)(?:\s+(?:be|been|being|having\s+been|to))?"
+    # the later verbs of a negated list: "not be sought out, detained or deported"
+    r"(?:\s+\w+(?:\s+(?:out|up|away|back))?,(?:\s+\w+,)*(?:(?:\s+\w+)?\s+(?:or|nor|and))?)?"
+    r"\s*$"
     r"|n't(?:\s+(?:be|been|being))?\s*$",
     re.IGNORECASE,
 )
