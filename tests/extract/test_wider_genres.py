@@ -510,3 +510,21 @@ def test_every_verb_of_a_negated_list_is_negated() -> None:
     )
     assert found["modality"] == "expected"
     assert found["acts"] == ["arrest"]
+
+
+# --- gender and the place of an arrest by police --------------------------------------
+
+
+def test_his_deportation_is_the_boys_not_his_mothers() -> None:
+    found = one(
+        "Last month a 17-year-old boy was taken off a long-distance bus in Changchun by "
+        "plainclothes police. His mother, who reached Seoul in 2010, had paid a broker to "
+        "bring him south. Two weeks after his arrest came his deportation, across the Tumen."
+    )
+    assert found["acts"] == ["arrest", "repatriation"]
+    assert found["place"]["name"] == "Changchun"
+
+
+def test_a_town_before_by_police_is_where_they_acted() -> None:
+    found = one("A North Korean woman was arrested in Yanji by border police on May 2.")
+    assert found["place"]["name"] == "Yanji"

@@ -18,6 +18,30 @@ _POSSESSIVE = re.compile(r"(?:his|her|their|[A-Z]\w*['’]s)\s", re.IGNORECASE)
 _WITH_BEFORE = re.compile(r"\b(?:with|and)\s+$", re.IGNORECASE)
 _AGE_AFTER = re.compile(r"\s*(?:,\s*\d{1,2}\s*,|\(\d{1,2}\))")
 _POSSESSIVES = frozenset(("their", "his", "her"))
+_PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
+_GENDER_OF_HEAD = {
+    **dict.fromkeys(
+        "woman women girl girls mother wife daughter sister grandmother granddaughter aunt "
+        "niece bride housewife waitress hostess fiancée girlfriend".split(),
+        "f",
+    ),
+    **dict.fromkeys(
+        "man men boy boys father husband son brother grandfather grandson uncle nephew "
+        "fiancé boyfriend soldier".split(),
+        "m",
+    ),
+}
+
+
+def _agrees(entity: Entity, gender: str | None) -> bool:
+    """Whether a pronoun of ``gender`` may name ``entity``: a group named only by nouns of
+    the other gender may not."""
+    if gender is None or entity.plural:
+        return True
+    known = {_GENDER_OF_HEAD.get((r.head or "").lower()) for r in entity.refs} - {None}
+    return not known or gender in known
+
+
 _OFFSPRING = r"(?:\w+\s+){0,2}(?:children|child|daughters?|sons?|kids|baby|babies)\b"
 # A relative named again by the relation the group's first mention implied.
 _IMPLIED_BY = {
@@ -426,15 +450,26 @@ class Groups:
         return resolved
 
     def _pronoun(self, ref: Ref) -> tuple[list[Entity], str] | None:
+        gender = _PRONOUN_GENDER.get(ref.text.lower())
         if ref.text.lower() in _POSSESSIVES:
             # "a couple whose deportation followed their arrest": the group just named
             near = next((e for e in reversed(self.in_clause) if e.alive), None)
-            if near is not None and near.plural == ref.plural:
+            if near is not None and near.plural == ref.plural and _agrees(near, gender):
                 return [near], "own"
-        # a pronoun names the group last spoken of as a subject or acted upon
+        # a pronoun names the group last spoken of as a subject or acted upon, of its
+        # gender ("his deportation" is not his mother's)
         last = next(
-            (e for e in reversed(self.prominent) if e.alive and e.plural == ref.plural), None
+            (
+                e
+                for e in reversed(self.prominent)
+                if e.alive and e.plural == ref.plural and _agrees(e, gender)
+            ),
+            None,
         )
+        if last is None and gender is not None:
+            last = next(
+                (e for e in self._live() if e.plural == ref.plural and _agrees(e, gender)), None
+            )
         last = last or self._salient(plural=ref.plural)
         if last is None:
             last = self._salient()

@@ -66,7 +66,9 @@ _ACTOR_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _ACTOR_AFTER = re.compile(
-    r"^(?:['’]s)?\s*(?:City\s+|county\s+)?(?:\w+\s+){0,2}?(?:police|government|authorities"
+    # "Yanji police", "Dandong's border police"; not "in Changchun by plainclothes police"
+    r"^(?:['’]s)?\s*(?:City\s+|county\s+)?(?:(?!by\b|and\b|with\b)\w+\s+){0,2}?"
+    r"(?:police|government|authorities"
     r"|officials|media|court|ministry|embassy|consulate)\b|^-based\b",
     re.IGNORECASE,
 )
