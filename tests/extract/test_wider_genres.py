@@ -528,3 +528,11 @@ def test_his_deportation_is_the_boys_not_his_mothers() -> None:
 def test_a_town_before_by_police_is_where_they_acted() -> None:
     found = one("A North Korean woman was arrested in Yanji by border police on May 2.")
     assert found["place"]["name"] == "Yanji"
+
+
+def test_the_people_not_their_apposition_are_the_subject() -> None:
+    found = one(
+        "The men, timber workers in their thirties, had been picked up by Chinese border "
+        "police in a village outside Dandong in late March 2019."
+    )
+    assert found["acts"] == ["arrest"]

@@ -137,6 +137,8 @@ def choose_ref(text: str, hit: ActHit, facts: ClauseFacts) -> Ref | None:
         ]
         if subjects and _of_another(text, subjects[-1], hit):
             return None
+        if len(subjects) >= 2 and _APPOSED.fullmatch(text, subjects[-2].end, subjects[-1].start):
+            return subjects[-2]  # "The men, timber workers in their thirties, had been …"
         return subjects[-1] if subjects else None
     return None
 
@@ -154,6 +156,8 @@ def _of_another(text: str, ref: Ref, hit: ActHit) -> bool:
     return who is not None and bool(_OTHER_PHRASE.search(text, ref.end, who.start()))
 
 
+# Between a noun and another set beside it to say who they are: "The men, timber workers"
+_APPOSED = re.compile(r"\s*,\s*(?:\w+\s+){0,3}?")
 # ", whom his colleagues call Ri,": a relative clause set off by commas
 _ASIDE = re.compile(r",\s*(?:who|whom|whose)\b[^,;:.]*,", re.IGNORECASE)
 
