@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from .reading import readers
 
 PUBLISHED = dt.date(2024, 5, 20)  # a Monday
@@ -534,5 +536,34 @@ def test_the_people_not_their_apposition_are_the_subject() -> None:
     found = one(
         "The men, timber workers in their thirties, had been picked up by Chinese border "
         "police in a village outside Dandong in late March 2019."
+    )
+    assert found["acts"] == ["arrest"]
+
+
+# --- caught in the crossing -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A mother and her son from Hyesan were caught by Chinese border troops moments after "
+        "crossing last week.",
+        "In late March Chinese border police caught two young men as they climbed the Chinese "
+        "bank of the Tumen near Sanhe.",
+        "Thai police arrested 12 North Koreans last week as they stepped off a long-tail boat "
+        "onto the Mekong riverbank at Chiang Saen.",
+        "In mid-January a couple from Sinuiju set off across the ice upstream from Dandong. "
+        "They were about halfway across when Chinese soldiers caught them.",
+    ],
+    ids=["moments after crossing", "climbed the bank", "stepped off a boat", "set off across"],
+)
+def test_people_caught_as_they_crossed_or_landed_were_caught_crossing(text: str) -> None:
+    found = one(text)
+    assert {"crossing", "arrest"} <= set(found["acts"])
+
+
+def test_a_crossing_long_before_an_arrest_in_a_town_is_its_background() -> None:
+    found = one(
+        "A woman who crossed the Tumen in 2005 was arrested in a market in Yanji last month."
     )
     assert found["acts"] == ["arrest"]

@@ -188,7 +188,7 @@ def _caught_crossing(bounds: list[Bound], reading: Reading) -> bool:
     for bound in catching:
         # "caught on the bank", "intercepted … off the coast": where the catching was
         clause = reading.clauses[bound.clause].clause
-        window = (max(clause.start, bound.hit.start - 30), min(clause.end, bound.hit.end + 80))
+        window = (max(clause.start, bound.hit.start - 50), min(clause.end, bound.hit.end + 80))
         if Act.DETENTION not in bound.hit.acts and not _inland(bound, reading):
             if lx.AT_THE_BORDER.search(reading.text, *window):
                 return True
@@ -227,7 +227,8 @@ _WATER_DEATH = re.compile(r"drown|swept|washed|froze|bod(?:y|ies)", re.IGNORECAS
 _PLUPERFECT = re.compile(r"\b(?:had\s+(?:\w+ly\s+)?|having\s+|since\s+)$", re.IGNORECASE)
 # "detained in Laos after crossing from China": a journey told as what came before
 _AFTER = re.compile(
-    r"\b(?<!shortly\s)(?<!just\s)(?<!soon\s)(?<!right\s)(?<!immediately\s)after\s+$",
+    r"\b(?<!shortly\s)(?<!just\s)(?<!soon\s)(?<!right\s)(?<!immediately\s)(?<!moments\s)"
+    r"(?<!minutes\s)after\s+$",
     re.IGNORECASE,
 )
 # What a crossing crossed, where those caught right after it were caught at the border:

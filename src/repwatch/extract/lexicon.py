@@ -278,7 +278,8 @@ TRIGGERS: tuple[Trigger, ...] = (
     _t(
         # not "the border crossing" at which people were handed over: a place
         r"cross(?<!\bborder\scross)(?<!\bthe\scross)(?<!\ba\scross)(?:ed|es|ing)?"
-        r"(?=\s+(?:the|over|into|illegally|to|a|its|from)\b)",
+        r"(?=\s+(?:the|over|into|illegally|to|a|its|from|last|this|on|at|near|before|after"
+        r"|alone|together)\b)",
         A.CROSSING,
         frame="left",
     ),
@@ -292,8 +293,9 @@ TRIGGERS: tuple[Trigger, ...] = (
     ),
     _t(
         r"(?:swim|swam|swum|swimming|wad(?:e|ed|ing)|walk(?:ed|ing)?|ran|run|running|fled|flee"
-        r"|fleeing|escap(?:e|ed|ing)|came|come|went|going|go|climb(?:ed|ing)?|defect(?:ed|ing)?)"
-        r"\s+(?:across|over)"
+        r"|fleeing|escap(?:e|ed|ing)|came|come|went|going|go|climb(?:ed|ing)?|defect(?:ed|ing)?"
+        r"|set(?:ting)?\s+off|crawl(?:ed|ing)?|halfway)"
+        r"\s+(?:across|over)(?:\s+on)?"
         r"(?=\s+(?:to\b|the\s+(?:frozen\s+)?(?:\S+\s+)?(?:river|border|ice|Tumen|Yalu|Amnok"
         r"|Tuman|Mekong|fence)))",
         A.CROSSING,
@@ -325,8 +327,15 @@ TRIGGERS: tuple[Trigger, ...] = (
         frame="left",
     ),
     _t(r"by\s+boat|(?:boat|vessel|raft|ship)\s+carrying", A.CROSSING, frame="left"),
-    # landing on the far bank or shore: "shortly after they came ashore"
-    _t(r"(?:came|come|comes|coming)\s+ashore|waded\s+ashore", A.CROSSING, frame="left"),
+    # landing on the far bank or shore: "shortly after they came ashore", "as they stepped
+    # off a boat onto the riverbank", "as they climbed the Chinese bank of the Tumen"
+    _t(
+        r"(?:came|come|comes|coming)\s+ashore|waded\s+ashore"
+        r"|stepp(?:ed|ing)\s+off\s+(?:a|the)\s+(?:[\w-]+\s+){0,2}?(?:boat|raft)"
+        r"|climb(?:ed|ing)\s+(?:up\s+)?(?:onto\s+)?the\s+(?:[\w-]+\s+)?(?:river)?bank",
+        A.CROSSING,
+        frame="left",
+    ),
 )
 
 # Acts that are done by a state to people; a case needs at least one of them.
