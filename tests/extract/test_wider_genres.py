@@ -567,3 +567,14 @@ def test_a_crossing_long_before_an_arrest_in_a_town_is_its_background() -> None:
         "A woman who crossed the Tumen in 2005 was arrested in a market in Yanji last month."
     )
     assert found["acts"] == ["arrest"]
+
+
+def test_a_korean_return_announced_for_next_week_is_awaited_and_places_nothing() -> None:
+    found = one(
+        "지난 화요일 밤, 연길 변두리 셋집에 머물던 자매 두 명이 공안에게 붙잡혔습니다. "
+        "두 자매는 지금 연길 구류소에 갇혀 있고, 담당 공안은 다음 주에 도문을 거쳐 북으로 "
+        "돌려보낼 거라고 했답니다. 북송되면 보위부에서 조사를 받을 텐데 걱정입니다."
+    )
+    assert found["acts"] == ["arrest", "detention"]
+    assert "repatriation" in found["expected_acts"]
+    assert found["place"]["name"] == "연길"

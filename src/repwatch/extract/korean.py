@@ -28,7 +28,7 @@ TRIGGERS: tuple[tuple[re.Pattern[str], tuple[Act, ...]], ...] = tuple(
     (re.compile(pattern), acts)
     for pattern, acts in (
         (
-            r"강제\s*북송|강제\s*송환|북송|송환|넘겨졌|넘겨져|넘겨진|추방|인계|돌려보내|돌려보냈"
+            r"강제\s*북송|강제\s*송환|북송|송환|넘겨졌|넘겨져|넘겨진|추방|인계|돌려보내|돌려보냈|돌려보낼|돌려보낸"
             r"|북한으로\s*압송",
             (A.REPATRIATION,),
         ),
@@ -52,7 +52,14 @@ TRIGGERS: tuple[tuple[re.Pattern[str], tuple[Act, ...]], ...] = tuple(
 _EXPECTED_AFTER = re.compile(
     r"^\S*(?:\s+\S+){0,1}?\s*(?:수도\s|수\s*있|예정|위기|위험|우려|가능성|전망|것으로\s*예상"
     # "북송될 경우" (if returned), "북송을 막기 위해" (to prevent the return)
-    r"|경우|막기|막아|막을|않도록)"
+    r"|경우|막기|막아|막을|않도록|거라|것이라|겁니다|텐데)"
+    # "북송되면" (if returned): a condition
+    r"|^(?:되면|하면|된다면|시키면)"
+)
+# Before a trigger, ending the clause it depends on: "if", "even if" ("혹시 돌아가더라도
+# 조사를 견딜 힘": strength to bear the questioning, even if they are sent back).
+_CONDITION_BEFORE = re.compile(
+    r"(?:더라도|다면|된다면|될\s*경우|할\s*경우|송환되면|북송되면)\s+\S*$"
 )
 # Between two nouns of acts: "or", "and" ("교화소나 정치범수용소로 보내질 수도 있다").
 _COORDINATE = re.compile(r"(?:이나|나|와|과|및|또는|,)\s*\S{0,5}")
@@ -82,6 +89,10 @@ ACTORS: tuple[tuple[re.Pattern[str], Perpetrator], ...] = (
 )
 # A place followed, within its phrase, by the locative "에서" ("장백현 시내의 한 식당에서").
 _LOCATIVE_AFTER = re.compile(r"^(?:\([^)]*\))?\S*?(?:\s+\S+?){0,3}?에서(?=\s|$)")
+# A place followed, within its phrase, by "에" where people stayed ("셋집에 머물던").
+_AT_AFTER = re.compile(
+    r"^(?:\([^)]*\))?\S*?(?:\s+\S+?){0,3}?에\s+(?:머물|살|숨|있|지내|일하|거주|묵)"
+)
 # A place followed by "으로"/"로" (towards): where people were sent.
 _GOAL_AFTER = re.compile(r"^(?:\([^)]*\))?\S{0,4}?(?:으로|로)(?=\s|$)")
 
@@ -103,7 +114,8 @@ def find_acts_ko(text: str, start: int, end: int) -> list[ActHit]:
         if hits and begin < hits[-1].end:
             continue
         right = text[stop : min(end, stop + 30)]
-        expected = _EXPECTED_AFTER.match(right) is not None
+        left = text[max(start, begin - 20) : begin]
+        expected = _EXPECTED_AFTER.match(right) is not None or bool(_CONDITION_BEFORE.search(left))
         hits.append(
             ActHit(
                 start=begin,
@@ -172,6 +184,10 @@ def korean_role(
     if not following:
         return PlaceRole.OTHER
     act = following[0].acts[0]
+    if following[0].modality is Modality.EXPECTED:
+        return PlaceRole.OTHER  # "다음 주에 도문을 거쳐 돌려보낼 것": no place of it yet
+    if act is Act.ARREST and _AT_AFTER.match(after):
+        return PlaceRole.CAUGHT  # "연길 변두리 셋집에 머물던 자매 두 명이 … 붙잡혔다"
     locative = _LOCATIVE_AFTER.match(after)
     if locative and not any(name_end < p < name_end + locative.end() for p in later_places):
         if act in (Act.ARREST, Act.DEATH):
