@@ -578,3 +578,18 @@ def test_a_korean_return_announced_for_next_week_is_awaited_and_places_nothing()
     assert found["acts"] == ["arrest", "detention"]
     assert "repatriation" in found["expected_acts"]
     assert found["place"]["name"] == "연길"
+
+
+def test_hundreds_returned_over_a_season_is_a_tally() -> None:
+    assert (
+        incidents(
+            "According to information received, more than 500 people were returned to North "
+            "Korea from China in the autumn of 2023, a UN expert said."
+        )
+        == []
+    )
+
+
+def test_hundreds_caught_together_on_one_day_is_an_incident() -> None:
+    found = one("Thai police arrested 175 North Koreans in a Bangkok suburb on August 22, 2006.")
+    assert found["victims"] == {"min": 175, "max": 175}

@@ -26,7 +26,7 @@ from repwatch.extract.case_places import completed_places, found_places, with_to
 from repwatch.extract.reading import Reading
 from repwatch.extract.segment import PRODUCER as SEGMENT
 from repwatch.extract.segment import Case
-from repwatch.model import Act, EvidenceSpan, Mention, Perpetrator, Sourced
+from repwatch.model import Act, EvidenceSpan, Mention, Perpetrator, Sourced, date_bounds
 
 _NORTH_KOREAN = re.compile(r"\bNorth\s+Korean", re.IGNORECASE)
 # Heads of victims who fled, for the relevance test.
@@ -67,6 +67,8 @@ def assemble(case: Case, reading: Reading, extractor: str, report_id: str) -> Me
         sources=tuple(_sources(case, reading)),
         extractor=extractor,
     )
+    if _a_tally(mention):
+        return None
     return mention if _relevant(mention, case, reading) else None
 
 
@@ -114,6 +116,19 @@ def _sources(case: Case, reading: Reading) -> list[Sourced]:
 
 
 # --- relevance ---
+
+
+# People in the hundreds, told of no day or week: a tally of many cases ("more than 500
+# were returned in the autumn of 2023 alone"), not one group caught together.
+_TALLY_SIZE = 100
+_EPISODE_DAYS = 7
+
+
+def _a_tally(mention: Mention) -> bool:
+    if mention.victims is None or (mention.victims.value.min or 0) < _TALLY_SIZE:
+        return False
+    start, end = date_bounds(mention.date.value if mention.date else None)
+    return start is None or end is None or (end - start).days > _EPISODE_DAYS
 
 
 def _relevant(mention: Mention, case: Case, reading: Reading) -> bool:
