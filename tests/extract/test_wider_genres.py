@@ -593,3 +593,12 @@ def test_hundreds_returned_over_a_season_is_a_tally() -> None:
 def test_hundreds_caught_together_on_one_day_is_an_incident() -> None:
     found = one("Thai police arrested 175 North Koreans in a Bangkok suburb on August 22, 2006.")
     assert found["victims"] == {"min": 175, "max": 175}
+
+
+def test_an_awaited_return_takes_place_where_the_people_are() -> None:
+    found = one(
+        "A North Korean logger who has lived in Khabarovsk since 2016 faces deportation to "
+        "North Korea by the end of the month after a court rejected his appeal."
+    )
+    assert found["modality"] == "expected"
+    assert found["place"]["name"] == "Khabarovsk"

@@ -133,14 +133,17 @@ def completed_places(
         )
         if named is not None:
             hits.insert(0, with_role(named, PlaceRole.CAUGHT))  # "caught in Laos", no town
-    if not {h.role for h in hits} & set(MAIN_PLACE_ROLES) and caught_act:
-        # "five North Koreans hiding in Kunming could be caught": where they are
+    awaited = all(b.hit.modality is Modality.EXPECTED for b in main)
+    if not {h.role for h in hits} & set(MAIN_PLACE_ROLES) and (caught_act or awaited):
+        # "five North Koreans hiding in Kunming could be caught", "a logger in Khabarovsk
+        # faces expulsion": where they are
         where = [
             h
             for h in hits
             if h.role is PlaceRole.OTHER
             and h.place is not None
             and h.place.kind not in ("country", "river", "sea")
+            and h.place.country not in ("KP", "KR")
         ]
         if where and all(b.hit.modality is Modality.EXPECTED for b in main):
             best = min(where, key=specificity)
