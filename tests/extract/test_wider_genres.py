@@ -602,3 +602,15 @@ def test_an_awaited_return_takes_place_where_the_people_are() -> None:
     )
     assert found["modality"] == "expected"
     assert found["place"]["name"] == "Khabarovsk"
+
+
+def test_custody_stands_for_the_arrest_it_implies() -> None:
+    found = one(
+        "Three women from Hyesan who were sent back from China last month are being questioned "
+        "by State Security. The women had been living in rented rooms in Changbai County for "
+        "years. The three were kept in the county public security bureau's lock-up for two "
+        "weeks and then handed over at the Hyesan customs post."
+    )
+    assert found["perpetrator"] == "china"
+    assert found["place"]["name"] == "Changbai County"
+    assert {"arrest", "detention", "repatriation"} <= set(found["acts"])

@@ -16,7 +16,7 @@ from repwatch.extract.reading import Reading
 from repwatch.extract.segment import Case
 from repwatch.model import Act, ActMention, DateRange, EvidenceSpan, Modality
 
-MAIN_ACTS = (Act.ARREST, Act.DEATH, Act.REPATRIATION, Act.DETENTION, Act.CROSSING)
+MAIN_ACTS = (Act.ARREST, Act.DETENTION, Act.DEATH, Act.REPATRIATION, Act.CROSSING)
 
 
 def acts_of(bounds: list[Bound], reading: Reading) -> list[ActMention]:

@@ -116,7 +116,7 @@ def completed_places(
 ) -> list[PlaceMention]:
     """Add where people were caught when no clause says it, else borrow a place."""
     roles = {h.role for h in hits}
-    caught_act = any(a in (Act.ARREST, Act.DEATH) for b in main for a in b.hit.acts)
+    caught_act = _catching(main)
     if PlaceRole.CAUGHT not in roles and caught_act:
         inferred = _inferred_caught(case, reading, perpetrator)
         if inferred is None and case.summary is not None:
@@ -161,6 +161,11 @@ def completed_places(
 
 def _the_north(hit: PlaceHit) -> bool:
     return hit.place is not None and hit.place.kind == "country" and hit.place.country == "KP"
+
+
+def _catching(main: list[Bound]) -> bool:
+    """Whether the main act caught or held the people (or killed them) somewhere."""
+    return any(a in (Act.ARREST, Act.DETENTION, Act.DEATH) for b in main for a in b.hit.acts)
 
 
 def with_role(hit: PlaceHit, role: PlaceRole) -> PlaceHit:
@@ -214,7 +219,7 @@ _BY_AGENT = re.compile(r"\s+by\s+", re.IGNORECASE)
 def with_told_caught(hits: list[PlaceHit], main: list[Bound], reading: Reading) -> list[PlaceHit]:
     """``hits`` with where the people were caught, when the text tells it outside the
     arrest's clause: the entry's head, "there", or the seat of the police who acted."""
-    caught_act = any(a in (Act.ARREST, Act.DEATH) for b in main for a in b.hit.acts)
+    caught_act = _catching(main)
     if not caught_act or any(h.role is PlaceRole.CAUGHT for h in hits):
         return hits
     told = _entry_place(main, reading) or _there(main, reading) or _seat_of_agent(main, reading)
