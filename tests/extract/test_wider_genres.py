@@ -614,3 +614,15 @@ def test_custody_stands_for_the_arrest_it_implies() -> None:
     assert found["perpetrator"] == "china"
     assert found["place"]["name"] == "Changbai County"
     assert {"arrest", "detention", "repatriation"} <= set(found["acts"])
+
+
+def test_the_teenager_is_the_girl_arrested_not_the_mother_who_told_of_it() -> None:
+    found = one(
+        "In December, a 16-year-old girl from Hoeryong was arrested by police at an internet "
+        "cafe in Qingdao. She had crossed the Tumen alone after her mother, who had left two "
+        "years earlier, sent money for the journey. According to the mother, now living in "
+        "Incheon, the teenager was held in a police lock-up for three weeks and then sent to "
+        "Dandong, where she was handed over at the bridge in mid-January."
+    )
+    assert found["acts"] == ["arrest", "detention", "repatriation"]
+    assert found["place"]["name"] == "Qingdao"

@@ -45,12 +45,15 @@ def reduced_relative(text: str, hit: ActHit, facts: ClauseFacts) -> ActHit:
 def subject_of(text: str, facts: ClauseFacts) -> Ref | None:
     """The reference before the clause's first verb: its subject, most likely."""
     for ref in facts.refs:
-        if ref.kind == "member":
-            continue
+        if ref.kind == "member" or _ACCORDING.search(text, max(0, ref.start - 16), ref.start):
+            continue  # "According to the mother, the teenager was held …": a source
         if VERB_LIKE.search(text, facts.clause.start, ref.start):
             return None
         return ref
     return None
+
+
+_ACCORDING = re.compile(r"\baccording\s+to\s+$", re.IGNORECASE)
 
 
 _PREPOSITION_MODIFIED = re.compile(

@@ -118,10 +118,10 @@ class Groups:
         return None
 
     def _with_count(self, count: VictimCount) -> Entity | None:
-        for entity in self._live():
-            if entity.count == count or entity.refined == count:
-                return entity
-        return None
+        """The latest group of that count, one acted upon first ("the teenager" is the girl
+        arrested, not her mother named since)."""
+        fitting = [e for e in self._live() if e.count == count or e.refined == count]
+        return next((e for e in fitting if e.acts), None) or next(iter(fitting), None)
 
     # --- references ------------------------------------------------------------------
 
