@@ -626,3 +626,21 @@ def test_the_teenager_is_the_girl_arrested_not_the_mother_who_told_of_it() -> No
     )
     assert found["acts"] == ["arrest", "detention", "repatriation"]
     assert found["place"]["name"] == "Qingdao"
+
+
+def test_people_halfway_across_when_caught_were_caught_crossing() -> None:
+    found = one(
+        "One night in mid-January a couple from Sinuiju set off across the ice a few "
+        "kilometres upstream from the bridges at Dandong. They were about halfway across when "
+        "Chinese border defence soldiers on patrol caught them in a searchlight, a trader said."
+    )
+    assert found["acts"] == ["crossing", "arrest"]
+
+
+def test_all_five_taken_away_were_arrested() -> None:
+    found = one(
+        "In December 2008 police raided a guesthouse in Dandong where five North Korean men "
+        "were staying. All five were taken away."
+    )
+    assert found["acts"] == ["arrest"]
+    assert found["victims"] == {"min": 5, "max": 5}

@@ -253,11 +253,13 @@ _STOPPED = frozenset(("stopped", "found", "discovered", "tracked"))
 _TAKEN = frozenset(("taken", "led", "carted", "dragged", "hauled"))
 # "…, and were taken away": a passive whose subject is the clause before's
 _ELIDED_SUBJECT = re.compile(r"\s*(?:and|but)\s+(?:then\s+)?(?:were|was)\s*", re.IGNORECASE)
-# Counted people as the subject of a passive, maybe across a coordinated verb.
+# Counted people as the subject of a passive, maybe across a coordinated verb; or a count
+# alone ("All five were taken away").
 _COUNTED_BEFORE_PASSIVE = re.compile(
     r"\b(?:\d+|" + "|".join(sorted(lx.NUMBER_WORDS)) + r"|both|all)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:women|men|people|North\s+Koreans|defectors|refugees|workers|children|girls|boys)\b"
-    r"[^.;:!?]{0,40}?\b(?:were|was)\s*$",
+    r"[^.;:!?]{0,40}?\b(?:were|was)\s*$"
+    r"|\b(?:all|the)\s+(?:\d+|" + "|".join(sorted(lx.NUMBER_WORDS)) + r")\s+were\s*$",
     re.IGNORECASE,
 )
 _BODY_WORDS = frozenset(("body", "bodies"))

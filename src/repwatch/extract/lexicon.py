@@ -294,7 +294,7 @@ TRIGGERS: tuple[Trigger, ...] = (
     _t(
         r"(?:swim|swam|swum|swimming|wad(?:e|ed|ing)|walk(?:ed|ing)?|ran|run|running|fled|flee"
         r"|fleeing|escap(?:e|ed|ing)|came|come|went|going|go|climb(?:ed|ing)?|defect(?:ed|ing)?"
-        r"|set(?:ting)?\s+off|crawl(?:ed|ing)?|halfway)"
+        r"|set(?:ting)?\s+off|crawl(?:ed|ing)?)"
         r"\s+(?:across|over)(?:\s+on)?"
         r"(?=\s+(?:to\b|the\s+(?:frozen\s+)?(?:\S+\s+)?(?:river|border|ice|Tumen|Yalu|Amnok"
         r"|Tuman|Mekong|fence)))",
@@ -327,6 +327,12 @@ TRIGGERS: tuple[Trigger, ...] = (
         frame="left",
     ),
     _t(r"by\s+boat|(?:boat|vessel|raft|ship)\s+carrying", A.CROSSING, frame="left"),
+    # "They were about halfway across when soldiers caught them": caught in the crossing
+    _t(
+        r"halfway\s+across|midway\s+across|in\s+the\s+middle\s+of\s+the\s+river",
+        A.CROSSING,
+        frame="left",
+    ),
     # landing on the far bank or shore: "shortly after they came ashore", "as they stepped
     # off a boat onto the riverbank", "as they climbed the Chinese bank of the Tumen"
     _t(
@@ -435,7 +441,8 @@ IRREGULAR_PAST = frozenset(
 )
 # First words of triggers that are not verbs ("in custody", "by boat", "border fence").
 NOT_VERBS = frozenset(
-    "in at under by across border barbed-wire boat vessel raft ship detention holding".split()
+    "in at under by across border barbed-wire boat vessel raft ship detention holding halfway"
+    " midway".split()
 )
 # Number words: a participle right after one describes the people counted.
 NUMBER_WORDS = frozenset(
