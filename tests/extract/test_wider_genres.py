@@ -644,3 +644,18 @@ def test_all_five_taken_away_were_arrested() -> None:
     )
     assert found["acts"] == ["arrest"]
     assert found["victims"] == {"min": 5, "max": 5}
+
+
+def test_a_case_summed_up_in_the_lead_and_told_later_is_one_incident() -> None:
+    found = incidents(
+        "SEOUL, Nov. 12 (Yonhap) -- Chinese police have sent a North Korean woman and her two "
+        "children back to the North, and a teenage boy is being held in a separate case, an "
+        "aid group said Thursday.\n\n"
+        "In the second case, a 17-year-old boy from Musan was picked up by police at an "
+        "internet cafe in Yanji early this month, the group said.",
+        published=dt.date(2009, 11, 12),
+    )
+    assert len(found) == 2
+    boy = next(f for f in found if f["victims"] == {"min": 1, "max": 1})
+    assert boy["acts"] == ["arrest", "detention"]
+    assert boy["place"]["name"] == "Yanji"

@@ -18,6 +18,11 @@ _POSSESSIVE = re.compile(r"(?:his|her|their|[A-Z]\w*['’]s)\s", re.IGNORECASE)
 _WITH_BEFORE = re.compile(r"\b(?:with|and)\s+$", re.IGNORECASE)
 _AGE_AFTER = re.compile(r"\s*(?:,\s*\d{1,2}\s*,|\(\d{1,2}\))")
 _POSSESSIVES = frozenset(("their", "his", "her"))
+# Opening the telling of a case announced before: "In the second case,", "In the other case,"
+_CASE_OPENING = re.compile(
+    r"\b(?:in|of)\s+the\s+(?:first|second|third|other|latter|former|separate)\s+case\s*,?\s*$",
+    re.IGNORECASE,
+)
 _PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 _GENDER_OF_HEAD = {
     **dict.fromkeys(
@@ -210,9 +215,29 @@ class Groups:
         return None
 
     def _resolve_new(self, ref: Ref, clause: int) -> tuple[list[Entity], str]:
+        lead = self._told_in_lead(ref)
+        if lead is not None:
+            return [lead], "own"
         entity = self._new(ref, clause)
         entity.companion_of = self._companion(ref)
         return [entity], "own"
+
+    def _told_in_lead(self, ref: Ref) -> Entity | None:
+        """ "… and a teenage boy is being held in a separate case. ¶ In the second case, a
+        17-year-old boy was picked up …": the case a lead paragraph summed up, told again."""
+        lead_end = self.text.find("\n\n")
+        if lead_end < 0 or ref.start < lead_end or ref.head is None:
+            return None
+        if not _CASE_OPENING.search(self.text, max(0, ref.start - 40), ref.start):
+            return None
+        for entity in self._live():
+            if (
+                entity.count == ref.count
+                and entity.head == ref.head
+                and all(r.start < lead_end or r.kind == "pronoun" for r in entity.refs)
+            ):
+                return entity
+        return None
 
     def _companion(self, ref: Ref) -> Entity | None:
         """ "another soldier who fled with him": the group they were with, if acted upon too."""
