@@ -8,6 +8,7 @@ a handover by North Korean guards to their own security service is no repatriati
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from repwatch.extract import acts as acts_component
 from repwatch.extract import lexicon as lx
@@ -80,14 +81,7 @@ def within_the_north(mentions: list[ActMention], text: str) -> list[ActMention]:
     """People caught by North Korean guards and "handed over to the State Security
     Department" were not returned to North Korea: they never left it. Nor is their custody
     ``detention``, which is custody awaiting a return; being held is their arrest."""
-    kept = []
-    for mention in mentions:
-        if mention.act is Act.REPATRIATION:
-            spans = tuple(s for s in mention.spans if not _HANDOVER.match(s.text))
-            if not spans:
-                continue
-            mention = mention.model_copy(update={"spans": spans})
-        kept.append(mention)
+    kept = _without_returns(mentions, _HANDOVER.match)
     if any(m.act is Act.REPATRIATION for m in kept):
         return kept
     arrested = {m.modality for m in kept if m.act is Act.ARREST}
@@ -103,10 +97,18 @@ def within_the_north(mentions: list[ActMention], text: str) -> list[ActMention]:
 def by_a_third_country(mentions: list[ActMention]) -> list[ActMention]:
     """ "Their deportation drew criticism", of people Laos caught: a third country deports
     to China, not to the North, so its deportation told as a bare noun is no return."""
+    return _without_returns(mentions, _BARE_DEPORTATION.fullmatch)
+
+
+def _without_returns(
+    mentions: list[ActMention], is_not_a_return: Callable[[str], object]
+) -> list[ActMention]:
+    """``mentions`` less the evidence of a return that ``is_not_a_return``; a return left
+    with no evidence is no act of the case."""
     kept = []
     for mention in mentions:
         if mention.act is Act.REPATRIATION:
-            spans = tuple(s for s in mention.spans if not _BARE_DEPORTATION.fullmatch(s.text))
+            spans = tuple(s for s in mention.spans if not is_not_a_return(s.text))
             if not spans:
                 continue
             mention = mention.model_copy(update={"spans": spans})

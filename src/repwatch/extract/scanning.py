@@ -123,10 +123,13 @@ class _TextIndex:
     where any of a set of keys does: one pass over a text serves every pattern read in it,
     and sets of keys recur across patterns (every kind of authority starts alike)."""
 
-    __slots__ = ("by_key", "by_keys", "generation", "lowered")
+    __slots__ = ("by_key", "by_keys", "generation", "lock", "lowered")
 
     def __init__(self, lowered: str) -> None:
         self.lowered = lowered
+        # threads reading the same text share its index: one rebuilds it or adds to it at
+        # a time, so that no list made from a stale index is kept in a fresh one
+        self.lock = threading.Lock()
         self._build()
 
     def _build(self) -> None:
@@ -147,17 +150,18 @@ class _TextIndex:
         """The word starts where any of ``keys`` begins, in order."""
         if keys not in _KEYS.registered:
             _KEYS.register(keys)
-        if self.generation != _KEYS.generation:
-            # keys registered since this index was made: its words were read without them
-            self._build()
-        found = self.by_keys.get(keys)
-        if found is None:
-            merged: list[int] = []
-            for key in keys:
-                merged.extend(self.by_key.get(key, ()))
-            found = sorted(set(merged)) if len(keys) > 1 else merged
-            self.by_keys[keys] = found
-        return found
+        with self.lock:
+            if self.generation != _KEYS.generation:
+                # keys registered since this index was made: its words were read without them
+                self._build()
+            found = self.by_keys.get(keys)
+            if found is None:
+                merged: list[int] = []
+                for key in keys:
+                    merged.extend(self.by_key.get(key, ()))
+                found = sorted(set(merged)) if len(keys) > 1 else merged
+                self.by_keys[keys] = found
+            return found
 
 
 @lru_cache(maxsize=4)
