@@ -257,3 +257,20 @@ def test_a_korean_must_not_be_returned_is_no_return() -> None:
         "경우에도 강제북송되어서는 안 된다는 입장이다.",
     )
     assert "repatriation" not in found["acts"]
+
+
+def test_a_korean_holding_facility_for_foreigners_is_custody_not_a_camp() -> None:
+    found = one(
+        "러시아 경찰은 이달 초 북한 노동자 두 명을 붙잡았고, 두 사람은 현재 외국인 "
+        "임시수용소에 머물고 있다. 여권이 없으니 바로 추방 대상이 된다."
+    )
+    assert found["acts"] == ["arrest", "detention"]
+    assert "punishment" not in found.get("expected_acts", [])
+
+
+def test_pyongyang_where_the_returned_were_flown_is_no_place_of_the_return() -> None:
+    found = one(
+        "In 2013 Laos sent nine young defectors back to China, from where they were flown to "
+        "Pyongyang."
+    )
+    assert found["place"] is None or found["place"]["name"] != "Pyongyang"

@@ -33,7 +33,12 @@ TRIGGERS: tuple[tuple[re.Pattern[str], tuple[Act, ...]], ...] = tuple(
             (A.REPATRIATION,),
         ),
         (r"체포|붙잡|검거|단속에\s*걸|잡혀|잡혔|연행|적발", (A.ARREST,)),
-        (r"구금|수감|구류|갇혀|갇혔|억류|감금|유치장|구치소", (A.ARREST, A.DETENTION)),
+        (
+            r"구금|수감|구류|갇혀|갇혔|억류|감금|유치장|구치소"
+            # a holding facility for foreigners is custody, not a camp
+            r"|임시\s*수용소|외국인\s*수용소|이민국\s*수용|수용\s*시설",
+            (A.ARREST, A.DETENTION),
+        ),
         (r"조사|취조|심문|문초", (A.INTERROGATION,)),
         (
             r"처벌|교화소|수용소|관리소|노동단련대|처형|공개\s*총살|징역|형을\s*선고",
@@ -52,7 +57,7 @@ TRIGGERS: tuple[tuple[re.Pattern[str], tuple[Act, ...]], ...] = tuple(
 _EXPECTED_AFTER = re.compile(
     r"^\S*(?:\s+\S+){0,1}?\s*(?:수도\s|수\s*있|예정|위기|위험|우려|가능성|전망|것으로\s*예상"
     # "북송될 경우" (if returned), "북송을 막기 위해" (to prevent the return)
-    r"|경우|막기|막아|막을|않도록|거라|것이라|겁니다|텐데)"
+    r"|경우|막기|막아|막을|않도록|거라|것이라|겁니다|텐데|대상)"
     # "북송되면" (if returned): a condition
     r"|^(?:되면|하면|된다면|시키면)"
 )

@@ -290,6 +290,10 @@ def _role(text: str, start: int, match: PlaceMatch, governing: ActHit | None) ->
         return PlaceRole.CROSSED if act is Act.CROSSING else PlaceRole.ORIGIN
     if prep in GOAL:
         if act is Act.REPATRIATION and match.place and match.place.country == "KP":
+            # "flown to Pyongyang": where the returned were taken, far from where they
+            # were handed over
+            if match.place.id == "kp-pyongyang":
+                return PlaceRole.DESTINATION
             return PlaceRole.RETURNED
         if act is Act.DETENTION:
             return PlaceRole.HELD
