@@ -255,11 +255,12 @@ _TAKEN = frozenset(("taken", "led", "carted", "dragged", "hauled"))
 _ELIDED_SUBJECT = re.compile(r"\s*(?:and|but)\s+(?:then\s+)?(?:were|was)\s*", re.IGNORECASE)
 # Counted people as the subject of a passive, maybe across a coordinated verb; or a count
 # alone ("All five were taken away").
+_COUNT = r"(?:\d+|" + "|".join(sorted(lx.NUMBER_WORDS)) + ")"
 _COUNTED_BEFORE_PASSIVE = re.compile(
-    r"\b(?:\d+|" + "|".join(sorted(lx.NUMBER_WORDS)) + r"|both|all)\s+(?:[\w-]+\s+){0,2}?"
+    rf"\b(?:{_COUNT}|both|all)\s+(?:[\w-]+\s+){{0,2}}?"
     r"(?:women|men|people|North\s+Koreans|defectors|refugees|workers|children|girls|boys)\b"
     r"[^.;:!?]{0,40}?\b(?:were|was)\s*$"
-    r"|\b(?:all|the)\s+(?:\d+|" + "|".join(sorted(lx.NUMBER_WORDS)) + r")\s+were\s*$",
+    rf"|\b(?:all|the)\s+{_COUNT}\s+were\s*$",
     re.IGNORECASE,
 )
 _BODY_WORDS = frozenset(("body", "bodies"))

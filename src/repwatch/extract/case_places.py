@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from itertools import pairwise
+from typing import TypeGuard
 
 from repwatch.extract import lexicon as lx
 from repwatch.extract import places as places_component
@@ -29,12 +30,22 @@ from repwatch.model import (
     EvidenceSpan,
     Modality,
     Perpetrator,
+    Place,
     PlaceMention,
     PlaceRole,
     Sourced,
 )
 
 _COARSE_KINDS = ("country", "province", "river", "sea", "prefecture")
+# Kinds of place that cover too much to say where people were: a whole country, a river.
+_WIDE_KINDS = ("country", "river", "sea")
+
+
+def _local(place: Place | None) -> TypeGuard[Place]:
+    """Whether ``place`` is narrower than a country, a river or a sea."""
+    return place is not None and place.kind not in _WIDE_KINDS
+
+
 COUNTRY_OF_SIDE = {
     "chinese": "CN",
     "russian": "RU",
@@ -140,10 +151,7 @@ def completed_places(
         where = [
             h
             for h in hits
-            if h.role is PlaceRole.OTHER
-            and h.place is not None
-            and h.place.kind not in ("country", "river", "sea")
-            and h.place.country not in ("KP", "KR")
+            if h.role is PlaceRole.OTHER and _local(h.place) and h.place.country not in ("KP", "KR")
         ]
         if where and all(b.hit.modality is Modality.EXPECTED for b in main):
             best = min(where, key=specificity)
@@ -193,13 +201,7 @@ def _seat_of_agent(main: list[Bound], reading: Reading) -> PlaceHit | None:
     Qingdao Public Security Bureau": police act where they sit."""
     for bound in main:
         facts = reading.clauses[bound.clause]
-        seats = [
-            h
-            for h in facts.places
-            if h.of_actor
-            and h.place is not None
-            and h.place.kind not in ("country", "river", "sea")
-        ]
+        seats = [h for h in facts.places if h.of_actor and _local(h.place)]
         if bound.hit.voice == "active":
             before = [h for h in seats if h.start < bound.hit.start]
             if before:
@@ -232,12 +234,7 @@ def _entry_place(main: list[Bound], reading: Reading) -> PlaceHit | None:
         head = entry_head(reading, reading.clauses[bound.clause].sentence)
         if head is None:
             continue
-        named = [
-            h
-            for c in reading.in_sentence(head)
-            for h in c.places
-            if h.place is not None and h.place.kind not in ("country", "river", "sea")
-        ]
+        named = [h for c in reading.in_sentence(head) for h in c.places if _local(h.place)]
         if named:
             return with_role(named[-1], PlaceRole.CAUGHT)
     return None
@@ -265,7 +262,7 @@ def _there(main: list[Bound], reading: Reading) -> PlaceHit | None:
                 for h in c.places
                 if not h.of_actor
                 and h.place is not None
-                and h.place.kind not in ("country", "river", "sea", "province", "prefecture")
+                and h.place.kind not in _COARSE_KINDS
                 and h.role not in (PlaceRole.ORIGIN, PlaceRole.DESTINATION)
             ]
             if named:
@@ -297,8 +294,7 @@ def _inferred_caught(case: Case, reading: Reading, perpetrator: Sourced | None) 
         if h.country == country
         and not h.of_actor
         and h.role in (PlaceRole.OTHER, PlaceRole.DESTINATION, PlaceRole.CROSSED)
-        and h.place is not None
-        and h.place.kind not in ("country", "river", "sea")
+        and _local(h.place)
     ]
     if not candidates:
         seat = _seat(reading, country)
@@ -380,8 +376,7 @@ def abroad(case: Case, reading: Reading) -> PlaceHit | None:
         if h.country not in (None, "KP", "KR")
         and not h.of_actor
         and h.role not in (PlaceRole.ORIGIN, PlaceRole.DESTINATION)
-        and h.place is not None
-        and h.place.kind not in ("country", "river", "sea")
+        and _local(h.place)
     ]
     if candidates:
         return min(candidates, key=specificity)
@@ -422,6 +417,6 @@ def _seat(reading: Reading, country: str | None) -> PlaceHit | None:
                 continue
             if hit.country in (None, "KP", "KR") or (country and hit.country != country):
                 continue
-            if hit.place.kind not in ("country", "river", "sea"):
+            if hit.place.kind not in _WIDE_KINDS:
                 return hit
     return None

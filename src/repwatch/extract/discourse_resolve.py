@@ -86,6 +86,7 @@ class Groups:
         self._before: Entity | None = None  # the salient group before the current clause
         self.prominent: list[Entity] = []  # subjects and groups acted upon, most recent last
         self.in_clause: list[Entity] = []  # the groups named so far in the current clause
+        self.lead_end = text.find("\n\n")  # where the first paragraph ends, -1 if it never does
 
     # --- entities ---------------------------------------------------------------
 
@@ -225,7 +226,7 @@ class Groups:
     def _told_in_lead(self, ref: Ref) -> Entity | None:
         """ "… and a teenage boy is being held in a separate case. ¶ In the second case, a
         17-year-old boy was picked up …": the case a lead paragraph summed up, told again."""
-        lead_end = self.text.find("\n\n")
+        lead_end = self.lead_end
         if lead_end < 0 or ref.start < lead_end or ref.head is None:
             return None
         if not _CASE_OPENING.search(self.text, max(0, ref.start - 40), ref.start):
