@@ -415,3 +415,45 @@ def test_a_case_summed_up_in_the_lead_and_told_later_is_one_incident() -> None:
     boy = next(f for f in found if f["victims"] == {"min": 1, "max": 1})
     assert boy["acts"] == ["arrest", "detention"]
     assert boy["place"]["name"] == "Yanji"
+
+
+def test_the_second_case_involves_the_person_summed_up_in_the_lead() -> None:
+    found = incidents(
+        "A couple were seized by North Korean border guards as they waded into the Tumen last "
+        "week, and a woman sent back from China last month is being questioned by the security "
+        "police, sources say.\n\n"
+        "The husband had worked at the iron mine.\n\n"
+        "The second case involves a woman in her thirties from Musan. She was handed over by "
+        "Chinese border police at the bridge between Tumen and Namyang in early October. Since "
+        "she came back she has been kept by the State Security in Chongjin.",
+        published=dt.date(2023, 11, 20),
+    )
+    assert len(found) == 2
+    woman = next(f for f in found if f["victims"] == {"min": 1, "max": 1})
+    assert woman["acts"] == ["interrogation", "repatriation"]
+    # the agent of the questioning is not the agent of the return told before it
+    assert woman["perpetrator"] == "china"
+    # the crossing point the return took place at, not where she is held since
+    assert woman["place"]["name"] == "Tumen"
+    assert woman["date"] == {"start": "2023-10-01", "end": "2023-10-10"}
+
+
+def test_a_return_by_chinese_police_then_custody_at_home_is_chinas_return() -> None:
+    found = one(
+        "A woman was handed over by Chinese police at the bridge between Tumen and Namyang "
+        "on May 2. She has been held by the State Security in Chongjin ever since."
+    )
+    assert found["acts"] == ["repatriation"]
+    assert found["perpetrator"] == "china"
+    assert found["place"]["name"] == "Tumen"
+
+
+def test_a_case_whose_every_act_belongs_to_another_state_is_no_incident() -> None:
+    # a handover by the North's own guards to its own security is no return: nothing is left
+    assert (
+        incidents(
+            "A woman from Hyesan was handed over by North Korean border guards to the State "
+            "Security Department on May 2."
+        )
+        == []
+    )

@@ -42,12 +42,12 @@ def assemble(case: Case, reading: Reading, extractor: str, report_id: str) -> Me
     act_mentions = acts_of(bounds, reading)
     if not any(a.act is not Act.CROSSING for a in act_mentions):
         return None
-    main = main_bounds(bounds)
+    main = main_bounds(bounds, reading)
     found = with_told_caught(found_places(case, main, reading), main, reading)
     perpetrator = perpetrator_of(main, case, reading, found)
     if perpetrator is None and case.entity.like_previous and case.previous is not None:
         # "aid workers fear they were caught as well": by the same hands
-        earlier = main_bounds(counted(case.previous))
+        earlier = main_bounds(counted(case.previous), reading)
         perpetrator = perpetrator_of(
             earlier, case.previous, reading, found_places(case.previous, earlier, reading)
         )
@@ -56,6 +56,8 @@ def assemble(case: Case, reading: Reading, extractor: str, report_id: str) -> Me
         act_mentions = within_the_north(act_mentions, reading.text)
     elif perpetrator is not None and perpetrator.value is Perpetrator.OTHER:
         act_mentions = by_a_third_country(act_mentions)
+    if not any(a.act is not Act.CROSSING for a in act_mentions):
+        return None  # all it told was done by someone else's hands
     mention = Mention(
         report_id=report_id,
         acts=tuple(act_mentions),

@@ -292,8 +292,11 @@ def _months_overlap(a: DateRange, b: DateRange) -> bool:
     return a0 <= b1 and b0 <= a1
 
 
-def main_bounds(bounds: list[Bound]) -> list[Bound]:
-    """The triggers of the main act (the arrest, else the death, …), occurred first."""
+def main_bounds(bounds: list[Bound], reading: Reading) -> list[Bound]:
+    """The triggers of the main act (the arrest, else the death, …), occurred first.
+    Custody at home after the return is not the custody that may stand for an arrest."""
+    held_home = _held_after_return(bounds, reading)
+    bounds = [b for b in bounds if b not in held_home or b.hit.acts != (Act.DETENTION,)]
     for modality in (Modality.OCCURRED, Modality.EXPECTED):
         for act in MAIN_ACTS:
             found = [b for b in bounds if act in b.hit.acts and b.hit.modality is modality]

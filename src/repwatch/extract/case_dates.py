@@ -182,7 +182,7 @@ def _after_previous(case: Case, main: list[Bound], reading: Reading) -> Sourced 
         cue = lx.AFTER_THAT.search(reading.text, clause.start, clause.end)
         if cue is None:
             continue
-        before = date_of(case.previous, main_bounds(counted(case.previous)), reading)
+        before = date_of(case.previous, main_bounds(counted(case.previous), reading), reading)
         if before is None or not before.value.start:
             return None
         start = before.value.start

@@ -11,6 +11,7 @@ import re
 
 from repwatch.extract import lexicon as lx
 from repwatch.extract import perpetrator as perpetrator_component
+from repwatch.extract.acts import ActHit
 from repwatch.extract.case_places import COUNTRY_OF_SIDE, abroad, side_match
 from repwatch.extract.discourse import Bound
 from repwatch.extract.perpetrator import ActorHit, state_of_country
@@ -36,7 +37,7 @@ def perpetrator_of(
     actor = None
     for bound in main:
         facts = reading.clauses[bound.clause]
-        actor = actor or _agent_of(bound, _acting(facts, reading.text, caught_in))
+        actor = actor or _agent_of(bound, _acting(facts, reading.text, caught_in), facts.acts)
     for bound in main:
         for facts in reading.in_sentence(reading.clauses[bound.clause].sentence):
             actor = actor or next(iter(_acting(facts, reading.text, caught_in)), None)
@@ -44,8 +45,9 @@ def perpetrator_of(
         actor = actor or _state_as_subject(bound, reading)
     bare = None
     for bound in main:
-        unnamed = [a for a in reading.clauses[bound.clause].actors if a.state is None]
-        bare = bare or _agent_of(bound, unnamed)
+        facts = reading.clauses[bound.clause]
+        unnamed = [a for a in facts.actors if a.state is None]
+        bare = bare or _agent_of(bound, unnamed, facts.acts)
     held = any(a in (Act.ARREST, Act.DETENTION) for b in main for a in b.hit.acts)
     if not held:
         place = None  # a drowning has no perpetrator just for where it happened
@@ -196,9 +198,9 @@ def _sourced_actor(actor: ActorHit, state: Perpetrator | None) -> Sourced | None
     return Sourced(value=state, spans=(span,), producer=perpetrator_component.PRODUCER)
 
 
-def _agent_of(bound: Bound, actors: list[ActorHit]) -> ActorHit | None:
-    """The authority of ``actors`` (those of the bound act's clause) that did the act:
-    after a passive trigger ("by …"), else its subject."""
+def _agent_of(bound: Bound, actors: list[ActorHit], acts: list[ActHit]) -> ActorHit | None:
+    """The authority of ``actors`` (those of the bound act's clause, whose triggers are
+    ``acts``) that did the act: after a passive trigger ("by …"), else its subject."""
     if not actors:
         return None
     after = [a for a in actors if a.start >= bound.hit.end]
@@ -207,7 +209,9 @@ def _agent_of(bound: Bound, actors: list[ActorHit]) -> ActorHit | None:
         return after[0]
     if before:
         return before[0]
-    return after[0] if after else None
+    if after and not any(bound.hit.end <= h.start < after[0].start for h in acts):
+        return after[0]
+    return None  # "a woman sent back … is being questioned by the police": another's agent
 
 
 def _only_country(main: list[Bound], places: list[PlaceHit], reading: Reading) -> Sourced | None:

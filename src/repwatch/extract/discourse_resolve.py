@@ -20,7 +20,9 @@ _AGE_AFTER = re.compile(r"\s*(?:,\s*\d{1,2}\s*,|\(\d{1,2}\))")
 _POSSESSIVES = frozenset(("their", "his", "her"))
 # Opening the telling of a case announced before: "In the second case,", "In the other case,"
 _CASE_OPENING = re.compile(
-    r"\b(?:in|of)\s+the\s+(?:first|second|third|other|latter|former|separate)\s+case\s*,?\s*$",
+    r"\b(?:(?:in|of)\s+the\s+(?:first|second|third|other|latter|former|separate)\s+case\s*,?"
+    r"|the\s+(?:first|second|third|other|latter|former|separate)\s+case\s+"
+    r"(?:involves|involved|concerns|concerned|is\s+that\s+of|was\s+that\s+of))\s*$",
     re.IGNORECASE,
 )
 _PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
@@ -235,7 +237,8 @@ class Groups:
             if (
                 entity.count == ref.count
                 and entity.head == ref.head
-                and all(r.start < lead_end or r.kind == "pronoun" for r in entity.refs)
+                and entity.refs[0].start < lead_end
+                and not any(r.start >= lead_end and r.kind == "new" for r in entity.refs)
             ):
                 return entity
         return None

@@ -53,6 +53,11 @@ _OWNER_BEFORE = re.compile(
 )
 _DESCRIPTOR_ENDS = frozenset("of the city town county village port".split())
 _LAST_WORD = re.compile(r"([\w'’-]+)\W*$")
+_POINT_BETWEEN = re.compile(
+    r"\b(at|on|near|over|across)\s+(?:the|a)\s+(?:[\w'’-]+\s+){0,2}?(?:bridge|crossing|border"
+    r"|checkpoint|post|road|railway|river|stretch|section)\s+between\s+$",
+    re.IGNORECASE,
+)
 # An authority named by its place: "police in Shenyang", "Chiang Rai marine police".
 _ACTOR_BEFORE = re.compile(
     r"\b(?:police|officers?|officials?|authorities|guards|bureau|government|media|leadership"
@@ -254,6 +259,10 @@ def _preposition(text: str, start: int, position: int) -> str:
     if word is None:
         return ""
     found = word.group(1).lower()
+    if found == "between":
+        # "at the bridge between Tumen and Namyang": where the crossing point lies
+        point = _POINT_BETWEEN.search(before)
+        return point.group(1).lower() if point else found
     if found in _MODIFIER_BEFORE:
         # "on the road to the Mohan border crossing": the preposition before the article
         earlier = _LAST_WORD.search(tail[: word.start()])
