@@ -8,6 +8,7 @@ in the case. A drowning or a death by exposure has no perpetrator.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from repwatch.extract import lexicon as lx
 from repwatch.extract import perpetrator as perpetrator_component
@@ -198,7 +199,7 @@ def _sourced_actor(actor: ActorHit, state: Perpetrator | None) -> Sourced | None
     return Sourced(value=state, spans=(span,), producer=perpetrator_component.PRODUCER)
 
 
-def _agent_of(bound: Bound, actors: list[ActorHit], acts: list[ActHit]) -> ActorHit | None:
+def _agent_of(bound: Bound, actors: list[ActorHit], acts: Sequence[ActHit]) -> ActorHit | None:
     """The authority of ``actors`` (those of the bound act's clause, whose triggers are
     ``acts``) that did the act: after a passive trigger ("by …"), else its subject."""
     if not actors:
