@@ -94,3 +94,44 @@ def test_a_korean_handover_to_the_security_service_by_guards_is_no_return() -> N
     (found,) = [m.to_eval() for m in extract(report)]
     assert "repatriation" not in found["acts"]
     assert {"crossing", "arrest", "interrogation"} <= set(found["acts"])
+
+
+def _incidents_ko(text: str) -> list[dict]:
+    report = Report.from_text(text, published=dt.date(2023, 1, 19), language="ko")
+    return [m.to_eval() for m in extract(report)]
+
+
+def test_a_bare_defector_noun_is_defectors_in_general() -> None:
+    text = "정부는 해외 체류 탈북민이 강제로 북송되어서는 안 된다는 입장이다."
+    (ref,) = find_refs_ko(text, 0, len(text))
+    assert ref.kind == "generic" and ref.count is None
+    one = "지난달 한 탈북민이 옌지에서 붙잡혔다."
+    (ref,) = find_refs_ko(one, 0, len(one))
+    assert ref.kind == "new" and ref.count is not None and ref.count.min == 1
+
+
+def test_a_korean_condition_ban_or_wait_is_no_act_done() -> None:
+    # "if caught in China, one is sent straight back": what happens to anyone
+    assert acts_of("중국에서 붙잡히면 곧바로 북송되기 때문에 기회가 없다.") == {}
+    # the same condition told of people named is what they await
+    assert acts_of("이들이 북송되면 혹독한 처벌을 받게 된다.") == {
+        Act.REPATRIATION: Modality.EXPECTED,
+        Act.PUNISHMENT: Modality.EXPECTED,
+    }
+    assert acts_of("관련국에 강제송환금지 원칙 준수를 요청했다.") == {}
+    assert acts_of("수백 명이 북송을 기다리고 있을 수 있다.") == {
+        Act.REPATRIATION: Modality.EXPECTED
+    }
+
+
+def test_a_korean_statistics_piece_tells_no_incident() -> None:
+    assert (
+        _incidents_ko(
+            "지난해 한국에 들어온 탈북민이 67명에 그친 것으로 집계됐다.\n\n"
+            '한 지원단체 관계자는 "중국에서 붙잡히면 곧바로 북송되기 때문에 한 번 실패하면 다시 '
+            '기회가 없다"고 말했다.\n\n'
+            "정부는 탈북민이 강제로 북송되어서는 안 된다는 입장을 유지하며 관련국에 "
+            "강제송환금지 원칙 준수를 요청하고 있다."
+        )
+        == []
+    )

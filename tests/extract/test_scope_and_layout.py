@@ -237,3 +237,10 @@ def test_a_tally_so_far_this_year_is_no_incident() -> None:
     )
     assert len(found) == 1, found
     assert found[0]["victims"] == {"min": 12, "max": 12}
+
+
+def test_acts_told_with_no_count_place_date_or_authority_are_no_case() -> None:
+    # nothing places it anywhere or in time: a passing mention, not a case to record
+    assert incidents("She said her husband had been arrested and that she missed him.") == []
+    # an authority grounds it in a state: a case, if a thin one
+    assert len(incidents("Chinese police arrested two North Koreans.")) == 1

@@ -69,7 +69,7 @@ def assemble(case: Case, reading: Reading, extractor: str, report_id: str) -> Me
         sources=tuple(_sources(case, reading)),
         extractor=extractor,
     )
-    if _a_tally(mention):
+    if _a_tally(mention) or not _grounded(mention):
         return None
     return mention if _relevant(mention, case, reading) else None
 
@@ -131,6 +131,13 @@ def _a_tally(mention: Mention) -> bool:
         return False
     start, end = date_bounds(mention.date.value if mention.date else None)
     return start is None or end is None or (end - start).days > _EPISODE_DAYS
+
+
+def _grounded(mention: Mention) -> bool:
+    """A concrete case is told with at least two of how many, where and when; acts told of
+    no count, place or date ("those sent back face questioning") are a general claim."""
+    told = (mention.victims, mention.places or mention.perpetrator, mention.date)
+    return sum(value is not None for value in told) >= 2
 
 
 def _relevant(mention: Mention, case: Case, reading: Reading) -> bool:

@@ -57,28 +57,35 @@ TRIGGERS: tuple[tuple[re.Pattern[str], tuple[Act, ...]], ...] = tuple(
 _EXPECTED_AFTER = re.compile(
     r"^\S*(?:\s+\S+){0,1}?\s*(?:수도\s|수\s*있|예정|위기|위험|우려|가능성|전망|것으로\s*예상"
     # "북송될 경우" (if returned), "북송을 막기 위해" (to prevent the return)
-    r"|경우|막기|막아|막을|않도록|거라|것이라|겁니다|텐데|대상)"
-    # "북송되면" (if returned): a condition
-    r"|^(?:되면|하면|된다면|시키면)"
+    r"|경우|막기|막아|막을|않도록|거라|것이라|겁니다|텐데|대상|기다리|앞두|앞둔|대기)"
 )
+# Right after a trigger: a condition ("북송되면", if returned)
+_IF_AFTER = re.compile(r"^(?:되면|하면|히면|된다면|시키면)")
 # Before a trigger, ending the clause it depends on: "if", "even if" ("혹시 돌아가더라도
 # 조사를 견딜 힘": strength to bear the questioning, even if they are sent back).
-_CONDITION_BEFORE = re.compile(
-    r"(?:더라도|다면|된다면|될\s*경우|할\s*경우|송환되면|북송되면)\s+\S*$"
-)
+_CONDITION_BEFORE = re.compile(r"(?:더라도|다면|될\s*경우|할\s*경우|되면|히면|하면)\s+\S*\s*$")
+# People named in a clause: a count, a pronoun of a group, a noun of a person.
+_NAMES_PEOPLE = re.compile(r"\d+\s*명|(?:한|두|세|네|다섯)\s*명|이들|그들|그녀|그는|씨(?:는|가|를)")
 # Between two nouns of acts: "or", "and" ("교화소나 정치범수용소로 보내질 수도 있다").
 _COORDINATE = re.compile(r"(?:이나|나|와|과|및|또는|,)\s*\S{0,5}")
 # After a trigger: negated ("송환되지 않았다", "체포되지 못했다").
 # ... or forbidden, urged not to happen ("북송되어서는 안 된다", "송환하지 말 것"): no case
-_NEGATED_AFTER = re.compile(r"^\S*(?:지\s*(?:않|못|말)|서는\s*안\s)")
+# ... or named as what is banned ("강제송환금지 원칙": the principle of non-refoulement)
+_NEGATED_AFTER = re.compile(r"^\S*(?:지\s*(?:않|못|말)|서는\s*안\s)|^\s*금지")
 # People: a count ("3명", "두 명") or a singular noun of a North Korean person.
 _COUNT_WORDS = {"한": 1, "두": 2, "세": 3, "네": 4, "다섯": 5, "여섯": 6, "일곱": 7, "여덟": 8}
 _PEOPLE = re.compile(
     r"(?P<det>(?:이|그)\s+)?(?:북한\s*)?(?P<head>여성|남성|여자|남자|주민|탈북자|탈북민|청년"
     r"|노동자|가족|일가족|모녀|부부|소녀|소년)(?!들)"
+    # a noun modifying another ("탈북민 지원단체") or compared ("남성보다"): no one named
+    r"(?!\s*(?:지원|단체|정착|정책|문제|센터|사회|인권|출신\s*단체)|보다)"
     r"(?:\s*(?P<num>\d+|한|두|세|네|다섯|여섯|일곱|여덟)\s*명)?"
 )
 _PLURAL_HEADS = frozenset("가족 일가족 모녀 부부".split())
+# Nouns of a kind of people that, bare, name them all; one of them is "한 탈북민",
+# "40대 탈북민", "탈북민 김모 씨".
+_GENERIC_HEADS = frozenset("탈북자 탈북민 주민 노동자".split())
+_ONE_BEFORE = re.compile(r"(?:\b한|\d+대|이|그|\S+의)\s*(?:북한\s*)?$")
 _FAMILY_SIZE = {"모녀": 2, "부부": 2}
 # Authorities and their states, most specific first.
 ACTORS: tuple[tuple[re.Pattern[str], Perpetrator], ...] = (
@@ -120,16 +127,20 @@ def find_acts_ko(text: str, start: int, end: int) -> list[ActHit]:
             continue
         right = text[stop : min(end, stop + 30)]
         left = text[max(start, begin - 20) : begin]
-        expected = _EXPECTED_AFTER.match(right) is not None or bool(_CONDITION_BEFORE.search(left))
+        conditional = _IF_AFTER.match(right) is not None or bool(_CONDITION_BEFORE.search(left))
+        expected = conditional or _EXPECTED_AFTER.match(right) is not None
         hits.append(
             ActHit(
                 start=begin,
                 end=stop,
                 text=text[begin:stop],
                 acts=acts,
+                # "구금시설에 수백 명이": a place of custody names the people after it
                 voice="left",
                 modality=Modality.EXPECTED if expected else Modality.OCCURRED,
                 negated=_NEGATED_AFTER.match(right) is not None,
+                # "중국에서 붙잡히면 곧바로 북송된다", of no one named: what happens to anyone
+                habitual=conditional and not _NAMES_PEOPLE.search(text, start, end),
             )
         )
     for i in range(len(hits) - 2, -1, -1):
@@ -155,6 +166,10 @@ def find_refs_ko(text: str, start: int, end: int) -> list[Ref]:
         # Korean has no articles: a head already named, or one after 이/그, is definite
         known = m.group("det") or (num is None and head in text[: m.start()])
         kind = "definite" if known else "new"
+        one = _ONE_BEFORE.search(text, start, m.start())
+        if num is None and head in _GENERIC_HEADS and not one:
+            # a bare "탈북민" is defectors in general ("탈북민이 강제로 북송되어서는 안 된다")
+            kind, count = "generic", None
         plural = count is None or (count.min or 0) > 1
         refs.append(Ref(m.start(), m.end(), m.group(), kind, count, head, plural))
     return refs

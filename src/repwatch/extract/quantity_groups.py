@@ -17,6 +17,7 @@ from repwatch.extract.quantity_patterns import (
     KOREAN,
     KOREAN_HEADS,
     KOREAN_NATIVE,
+    KOREAN_VAGUE,
     MEMBER_COMPOUND,
     NUMBER_AT,
     OF,
@@ -285,14 +286,18 @@ def find_korean(text: str, lo: int, hi: int) -> list[Quantity]:
     found = []
     for match in KOREAN.finditer(text, lo, hi):
         raw = match.group("num")
+        noun = match.group("noun")
+        head = KOREAN_HEADS.get(noun.replace(" ", "")) if noun else None
+        if raw in KOREAN_VAGUE:
+            count = VictimCount(min=KOREAN_VAGUE[raw], max=None)
+            found.append(Quantity(match.start(), match.end(), match.group(), count, head, "vague"))
+            continue
         value = KOREAN_NATIVE.get(raw)
         if value is None:
             digits = DIGITS.match(raw)
             if digits is None:
                 continue
             value = int(digits.group().replace(",", ""))
-        noun = match.group("noun")
-        head = KOREAN_HEADS.get(noun.replace(" ", "")) if noun else None
         if match.group("more"):
             count, kind = VictimCount(min=value, max=None), "lower_bound"
         elif match.group("qual") or match.group("yeo"):

@@ -77,13 +77,17 @@ SINGULAR = re.compile(
 )
 KOREAN = re.compile(
     r"(?:(?P<noun>탈북자|탈북민|북한\s*주민|주민|여성|남성|어린이|아동|청소년|일가족|가족)\s*)?"
-    r"(?P<qual>약\s*)?(?P<num>\d{1,3}(?:,\d{3})+|\d+|한|두|세|네|다섯|여섯|일곱|여덟|아홉|열)"
+    r"(?P<qual>약\s*)?(?P<num>\d{1,3}(?:,\d{3})+|\d+|한|두|세|네|다섯|여섯|일곱|여덟|아홉|열"
+    r"|수십|수백|수천)"
     r"\s*(?P<yeo>여\s*)?명(?![령단절예칭성소부목물함확])(?P<more>\s*이상|\s*넘게)?"
 )
 KOREAN_NATIVE = {
     "한": 1, "두": 2, "세": 3, "네": 4, "다섯": 5, "여섯": 6, "일곱": 7, "여덟": 8,
     "아홉": 9, "열": 10,
 }  # fmt: skip
+# "수십 명" (tens), "수백 명" (hundreds): at least two of the unit, as FORMAT.md reads
+# "dozens" and "hundreds"
+KOREAN_VAGUE = {"수십": 20, "수백": 200, "수천": 2000}
 KOREAN_HEADS = {
     "탈북자": "defector", "탈북민": "defector", "북한주민": "north korean",
     "주민": "resident", "여성": "woman", "남성": "man", "어린이": "child", "아동": "child",
