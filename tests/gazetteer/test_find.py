@@ -93,6 +93,14 @@ def test_find_adds_a_geonames_city_only_after_a_locative_word(gazetteer: Gazette
     assert gazetteer.find("She was arrested in Paris.") == []
 
 
+def test_find_adds_a_geonames_city_named_as_the_city_of(gazetteer: Gazetteer) -> None:
+    [match] = gazetteer.find("He was detained in the Amur region city of Blagoveshchensk.")
+    assert match.confidence == "geonames"
+    assert match.place is not None and match.place.country == "RU"
+    # "of" after anything but a settlement's noun is no cue
+    assert gazetteer.find("the memory of Blagoveshchensk") == []
+
+
 def test_find_reads_a_korean_cue_after_a_hangul_name(gazetteer: Gazetteer) -> None:
     text = "혜산 인근에서 체포된 주민"
     [match] = gazetteer.find(text)

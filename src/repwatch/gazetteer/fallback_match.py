@@ -20,17 +20,26 @@ from repwatch.gazetteer.normalise import Words
 from repwatch.gazetteer.results import GEONAMES, PlaceMatch
 from repwatch.model import Place
 
+# "the Amur region city of Blagoveshchensk": a settlement's name after "city of".
+_SETTLEMENTS = frozenset({"city", "town", "port", "village", "county", "township"})
+
 
 def cued_matches(
     fallback: GeonamesFallback, words: Words, text: str, taken: list[PlaceMatch]
 ) -> list[PlaceMatch]:
-    """GeoNames cities named right after a locative word, outside the ``taken`` matches."""
+    """GeoNames cities named right after a locative word or "city of", outside the ``taken``
+    matches."""
     covered = {i for m in taken for i in range(m.name_start, m.name_end)}
     keys, capitals, joins, starts, ends = (
         words.keys, words.capitals, words.joins, words.starts, words.ends
     )  # fmt: skip
     found: list[PlaceMatch] = []
-    for cue in [i for i, key in enumerate(keys[:-1]) if key in LOCATIVE_CUES]:
+    cues = [
+        i
+        for i, key in enumerate(keys[:-1])
+        if key in LOCATIVE_CUES or (key == "of" and i and keys[i - 1] in _SETTLEMENTS)
+    ]
+    for cue in cues:
         i = cue + 1
         if not (capitals[i] and joins[i]) or starts[i] in covered:
             continue
