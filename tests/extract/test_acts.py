@@ -38,6 +38,8 @@ def awaited(text: str) -> set[Act]:
         ("The group was released on Friday.", Act.RELEASE),
         ("They waded across the Tumen River at night.", Act.CROSSING),
         ("Five were taken off a train at a Shenyang station.", Act.ARREST),
+        ("The two were frog-marched back across the bridge.", Act.REPATRIATION),
+        ("They were driven back over the border that night.", Act.REPATRIATION),
     ],
     ids=[
         "passive-nabbed",
@@ -54,6 +56,8 @@ def awaited(text: str) -> set[Act]:
         "released",
         "waded-across",
         "taken-off-train",
+        "frog-marched-back-across",
+        "driven-back-over",
     ],
 )
 def test_trigger_names_act_that_happened(text: str, act: Act) -> None:

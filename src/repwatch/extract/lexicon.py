@@ -243,7 +243,10 @@ TRIGGERS: tuple[Trigger, ...] = (
         A.REPATRIATION,
     ),
     _t(
-        r"(?:taken|took|brought)\s+(?:\S+\s+){0,3}?back(?=\s+(?:across|over|to|into)\b)",
+        # any movement back over the line: "frog-marched back across the bridge"
+        r"(?:taken|took|brought|frog-?marched|marched|walked|driven|drove|led|bussed|trucked"
+        r"|transported|ferried|carried|hauled)\s+(?:\S+\s+){0,3}?back"
+        r"(?=\s+(?:across|over|to|into)\b)",
         A.REPATRIATION,
     ),
     # punishment: sentences, camps, torture, execution after return
