@@ -457,3 +457,22 @@ def test_a_case_whose_every_act_belongs_to_another_state_is_no_incident() -> Non
         )
         == []
     )
+
+
+def test_an_aside_set_off_by_dashes_is_not_the_subject() -> None:
+    found = one(
+        "Police found a 14-year-old boy in Yanji on January 28 and led him away. The boy, a "
+        "kotjebi -- one of the homeless children who wander North Korea's markets -- was "
+        "handed back to North Korean guards at the Tumen bridge four days after his arrest."
+    )
+    assert found["acts"] == ["arrest", "repatriation"]
+    assert found["victims"] == {"min": 1, "max": 1}
+
+
+def test_dashes_after_a_dateline_set_off_the_people_not_an_aside() -> None:
+    found = one(
+        "SEOUL, June 14 (Yonhap) -- Four North Koreans -- a woman, her sister and the sister's "
+        "two sons -- were detained by Chinese police in Shenyang last Tuesday."
+    )
+    assert found["acts"] == ["arrest"]
+    assert found["victims"] == {"min": 4, "max": 4}

@@ -132,7 +132,7 @@ def choose_ref(text: str, hit: ActHit, facts: ClauseFacts) -> Ref | None:
     if hit.voice in ("passive", "left") or not has_object(text, hit):
         # the subject: not an object pronoun, nor a noun after a preposition, nor a noun
         # of a relative clause set off between the subject and its verb
-        asides = _asides(text, facts.clause.start, hit.start)
+        asides = _asides(text, facts.clause.start, hit.start, left)
         subjects = [
             r
             for r in left
@@ -161,12 +161,24 @@ def _of_another(text: str, ref: Ref, hit: ActHit) -> bool:
 
 # Between a noun and another set beside it to say who they are: "The men, timber workers"
 _APPOSED = re.compile(r"\s*,\s*(?:\w+\s+){0,3}?")
-# ", whom his colleagues call Ri,": a relative clause set off by commas
-_ASIDE = re.compile(r",\s*(?:who|whom|whose)\b[^,;:.]*,", re.IGNORECASE)
+# ", whom his colleagues call Ri,": a relative clause set off by commas, or any aside set
+# off by dashes
+_ASIDE = re.compile(
+    r",\s*(?:who|whom|whose)\b[^,;:.]*,"
+    # "The boy, a kotjebi -- one of the homeless children who wander … --, was …"
+    r"|\s(?:--|—|–)\s[^;:.]*?\s(?:--|—|–)\s",
+    re.IGNORECASE,
+)
 
 
-def _asides(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in _ASIDE.finditer(text, start, end)]
+def _asides(text: str, start: int, end: int, refs: list[Ref]) -> list[tuple[int, int]]:
+    """Asides about people named before them ("The boy, a kotjebi -- one of …--"); dashes
+    after a dateline ("(Yonhap) -- Four North Koreans -- a woman …") set off no aside."""
+    return [
+        (m.start(), m.end())
+        for m in _ASIDE.finditer(text, start, end)
+        if any(r.end <= m.start() for r in refs)
+    ]
 
 
 # Words that, right after an active verb, show it takes no object before them.
