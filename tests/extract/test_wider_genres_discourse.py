@@ -476,3 +476,20 @@ def test_dashes_after_a_dateline_set_off_the_people_not_an_aside() -> None:
     )
     assert found["acts"] == ["arrest"]
     assert found["victims"] == {"min": 4, "max": 4}
+
+
+def test_the_boy_is_the_grandson_named_with_his_grandfather_not_another_womans_son() -> None:
+    found = incidents(
+        "In March 2013 police arrested a woman from Kimchaek at the house outside Mudanjiang "
+        "where she had lived for six years and borne a son. She was handed over at the "
+        "Tumen-Namyang bridge in May 2013.\n\n"
+        "In December 2013 an elderly man and his twelve-year-old grandson, who had set out to "
+        "cross the frozen Tumen at night, fell through the ice close to the Chinese bank. The "
+        "boy drowned. North Korean border guards pulled the man out of the water and arrested "
+        "him."
+    )
+    assert len(found) == 2
+    woman = next(f for f in found if f["victims"] == {"min": 1, "max": 1})
+    assert "death" not in woman["acts"]
+    pair = next(f for f in found if f["victims"] == {"min": 2, "max": 2})
+    assert {"crossing", "death"} <= set(pair["acts"])

@@ -57,6 +57,16 @@ _IMPLIED_BY = {
     "daughters": re.compile(r"\b(?:her|his|their)\s+(?:\w+\s+){0,2}daughters\b", re.IGNORECASE),
     "sons": re.compile(r"\b(?:her|his|their)\s+(?:\w+\s+){0,2}sons\b", re.IGNORECASE),
     "children": re.compile(rf"\b(?:her|his|their)\s+{_OFFSPRING}", re.IGNORECASE),
+    # "The boy drowned" after "an elderly man and his twelve-year-old grandson"
+    "boy": re.compile(
+        r"\b(?:her|his|their)\s+(?:[\w-]+\s+){0,2}(?:son|grandson|nephew|boy)\b", re.IGNORECASE
+    ),
+    "girl": re.compile(
+        r"\b(?:her|his|their)\s+(?:[\w-]+\s+){0,2}(?:daughter|granddaughter|niece|girl)\b",
+        re.IGNORECASE,
+    ),
+    "grandfather": re.compile(r"\b(?:man|grandfather)\b.*\bhis\s+.*\bgrand", re.IGNORECASE),
+    "grandmother": re.compile(r"\b(?:woman|grandmother)\b.*\bher\s+.*\bgrand", re.IGNORECASE),
 }
 # A name given to someone: "whom his colleagues call Ri", "known only as Pak".
 _NAMING = re.compile(
