@@ -493,3 +493,25 @@ def test_the_boy_is_the_grandson_named_with_his_grandfather_not_another_womans_s
     assert "death" not in woman["acts"]
     pair = next(f for f in found if f["victims"] == {"min": 2, "max": 2})
     assert {"crossing", "death"} <= set(pair["acts"])
+
+
+def test_the_one_from_a_town_is_the_one_named_before_as_from_it() -> None:
+    found = incidents(
+        "In March 2013 police arrested a woman from Kimchaek at a house outside Mudanjiang. In "
+        "December 2013 Chinese border police arrested an elderly man near Tumen.\n\n"
+        "The bride from Kimchaek, as she was known in her village, was handed over at the "
+        "Tumen-Namyang bridge in May 2013 and sentenced to two years in a camp."
+    )
+    assert len(found) == 2
+    woman, man = found
+    assert {"arrest", "repatriation", "punishment"} <= set(woman["acts"])
+    assert man["acts"] == ["arrest"]
+
+
+def test_a_cue_of_another_time_told_of_someone_else_splits_no_episode() -> None:
+    found = one(
+        "Five North Koreans were arrested by Lao police in Luang Namtha in June 2013. One of "
+        "the two brothers, who escaped a second time in 2015 and whom we interviewed in Seoul, "
+        "told us that all five were sent back across the bridge to Sinuiju in August 2013."
+    )
+    assert set(found["acts"]) >= {"arrest", "repatriation"}

@@ -68,6 +68,8 @@ _IMPLIED_BY = {
     "grandfather": re.compile(r"\b(?:man|grandfather)\b.*\bhis\s+.*\bgrand", re.IGNORECASE),
     "grandmother": re.compile(r"\b(?:woman|grandmother)\b.*\bher\s+.*\bgrand", re.IGNORECASE),
 }
+# Where someone comes from, told right after them: "a woman from Kimchaek".
+_FROM_PLACE = re.compile(r",?\s+from\s+((?-i:[A-Z])[\w-]+)")
 # A name given to someone: "whom his colleagues call Ri", "known only as Pak".
 _NAMING = re.compile(
     r"\b(?:call|calls|called|named|surnamed|known\s+(?:only\s+)?as|identified\s+(?:only\s+)?as"
@@ -361,6 +363,9 @@ class Groups:
             for entity in self._live():
                 if any(r.head == ref.head for r in entity.refs if r is not ref):
                     return [entity.top()], scope
+        origin = self._same_origin(ref)
+        if origin is not None:
+            return [origin], scope
         named = self._same_head(ref, clause) if ref.count == VictimCount.exactly(1) else None
         if named is None:
             named = self._relative_in_group(ref, clause)
@@ -386,6 +391,24 @@ class Groups:
         if last is None:
             return self._resolve_new(ref, clause)
         return [last], scope
+
+    def _same_origin(self, ref: Ref) -> Entity | None:
+        """ "The bride from Kimchaek" after "a woman from Kimchaek": the one named before
+        as coming from the same place."""
+        origin = _FROM_PLACE.match(self.text, ref.end)
+        if origin is None:
+            return None
+        name = origin.group(1)
+        for entity in self._live():
+            if ref.count and entity.count and ref.count != entity.count:
+                continue  # "the woman from Sinuiju" is none of "two laborers from Sinuiju"
+            for r in entity.refs:
+                if r is ref:
+                    continue
+                told = _FROM_PLACE.match(self.text, r.end)
+                if told is not None and told.group(1) == name:
+                    return entity
+        return None
 
     def _relative_in_group(self, ref: Ref, clause: int) -> Entity | None:
         """ "the mother", "the daughters" after "a woman and her two daughters": one of the

@@ -248,7 +248,13 @@ def _episodes(case: Case, reading: Reading) -> list[Case]:
         if bound.hit.modality is not Modality.OCCURRED:
             continue  # "will be sent back next month": what awaits this episode's people
         clause = reading.clauses[bound.clause].clause
-        cue = lx.ANOTHER_TIME.search(reading.text, clause.start, clause.end)
+        # the cue told with the act ("caught once before, in 2009"), not of someone else
+        # in the clause ("one of the brothers, who escaped a second time, said …")
+        near = (
+            max(clause.start, bound.hit.start - _CUE_REACH),
+            min(clause.end, bound.hit.end + _CUE_REACH),
+        )
+        cue = lx.ANOTHER_TIME.search(reading.text, *near)
         if cue or _months_apart(value, first) > 3:
             earlier.append(bound)
     if not any(_stately(b) and b.hit.counts for b in earlier):
@@ -272,6 +278,10 @@ def _episodes(case: Case, reading: Reading) -> list[Case]:
         skip={i for i in case.told if i not in other_clauses},
     )
     return [case, other]
+
+
+# How far (characters) from an act a cue of another time ("once before") is read.
+_CUE_REACH = 40
 
 
 def _bound_range(bound: Bound, reading: Reading) -> tuple[str, str] | None:
