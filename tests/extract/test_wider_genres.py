@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from .reading import readers
 
 PUBLISHED = dt.date(2024, 5, 20)  # a Monday
@@ -274,3 +276,27 @@ def test_pyongyang_where_the_returned_were_flown_is_no_place_of_the_return() -> 
         "Pyongyang."
     )
     assert found["place"] is None or found["place"]["name"] != "Pyongyang"
+
+
+@pytest.mark.parametrize(
+    "told",
+    [
+        "They were detained for ten days before being handed over.",
+        "They are behind bars.",
+        "They remain in police detention.",
+        "They are now in detention in Tumen.",
+        "They are still detained.",
+        "Police locked them in a cell.",
+    ],
+)
+def test_people_held_for_a_time_or_still_held_are_in_detention(told: str) -> None:
+    found = one(f"Police arrested two North Korean women in Yanji on May 3. {told}")
+    assert {"arrest", "detention"} <= set(found["acts"])
+
+
+def test_people_described_as_in_detention_are_no_one_held() -> None:
+    found = one(
+        "Seoul asked for access to North Koreans in detention. Police arrested two women in "
+        "Yanji on May 3."
+    )
+    assert found["acts"] == ["arrest"]

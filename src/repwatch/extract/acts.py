@@ -345,9 +345,14 @@ def _voice(trigger: lx.Trigger, word: str, left: str, right: str) -> str:
     return "active"
 
 
+# Words a trigger of a state starts with ("are now in detention", "still detained"): a
+# state told of people now, not a general present.
+_STATE_WORDS = frozenset("are is was were been be being remain remains remained still".split())
+
+
 def _form(word: str) -> str:
     """ "past" (or past participle), "ing", "base" (present or base form) or "other"."""
-    if word in lx.NOT_VERBS:
+    if word in lx.NOT_VERBS or word in _STATE_WORDS:
         return "other"
     if word in lx.IRREGULAR_PAST or word.endswith(("ed", "en")):
         return "past"

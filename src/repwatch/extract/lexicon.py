@@ -102,6 +102,13 @@ TRIGGERS: tuple[Trigger, ...] = (
         A.ARREST,
         A.DETENTION,
     ),
+    # held for a time, or still: "detained for ten days", "are still detained"
+    _t(
+        r"detain(?:ed|ing|s)?(?=\s+(?:for\s+(?:[\w-]+\s+){0,2}?(?:days?|weeks?|months?|years?)"
+        r"|since)\b)|(?:being|still|remains?|remained)\s+detained",
+        A.ARREST,
+        A.DETENTION,
+    ),
     _t(r"detain(?:ed|ing|s)?", A.ARREST),
     _t(r"caught|catch(?:es|ing)?|captur(?:e|ed|es|ing)|apprehend(?:ed|ing|s)?", A.ARREST),
     _t(r"seiz(?:e|ed|es|ing)|nabb(?:ed|ing)|nabs?|grabb(?:ed|ing)|grabs?", A.ARREST),
@@ -140,6 +147,16 @@ TRIGGERS: tuple[Trigger, ...] = (
         A.DETENTION,
     ),
     _t(r"in\s+(?:[\w-]+\s+){0,2}?custody", A.DETENTION, frame="left"),
+    # "are now in detention in Tumen", "remain in police detention", "are behind bars"
+    # (not "access to North Koreans in detention": people described, not told of)
+    _t(
+        r"(?:are|is|was|were|been|be|remains?|remained|placed|put)\s+(?:now\s+|still\s+)?"
+        r"(?:in\s+(?:police\s+|immigration\s+|pre-?trial\s+)?detention"
+        r"(?!\s+(?:center|centre|facility|facilities|house|camp|cells?)\b)|behind\s+bars)",
+        A.DETENTION,
+        frame="left",
+    ),
+    _t(r"locked\s+(?:them|him|her)\s+(?:up|in\s+(?:a|the)\s+)", A.DETENTION),
     # "after two days at a border post": a stay in custody told as a time spent there
     _t(
         r"(?:days?|weeks?|nights?|months?)\s+(?:at|in)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?"
