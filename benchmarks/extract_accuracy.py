@@ -32,7 +32,7 @@ DATA = ROOT / "tests" / "extract" / "data"
 BUNDLED = {
     "sample": ROOT / "src" / "repwatch" / "sample",
     "link": ROOT / "tests" / "link" / "data",
-    **{f"wide{n}": DATA / f"wide{n}" for n in range(1, 8)},
+    **{f"wide{n}": DATA / f"wide{n}" for n in range(1, 9)},
     **{name: DATA / name for name in ("unseen", "unseen2", "unseen3", "unseen4", "unseen5")},
 }
 
