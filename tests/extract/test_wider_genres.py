@@ -300,3 +300,12 @@ def test_people_described_as_in_detention_are_no_one_held() -> None:
         "Yanji on May 3."
     )
     assert found["acts"] == ["arrest"]
+
+
+def test_awaited_custody_implies_an_awaited_arrest() -> None:
+    found = one(
+        "Police told the employer of a North Korean woman in Qingdao to bring her to the "
+        "station next week, and she fears she will be held there until she can be sent back."
+    )
+    assert found["modality"] == "expected"
+    assert set(found["acts"]) == {"arrest", "detention", "repatriation"}

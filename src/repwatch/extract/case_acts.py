@@ -44,6 +44,10 @@ def acts_of(bounds: list[Bound], reading: Reading) -> list[ActMention]:
     if Act.DETENTION in occurred and Act.ARREST not in occurred:
         found[(Act.ARREST, Modality.OCCURRED)] = found[(Act.DETENTION, Modality.OCCURRED)]
         occurred.add(Act.ARREST)
+    awaited_custody = (Act.DETENTION, Modality.EXPECTED)
+    if awaited_custody in found and Act.ARREST not in occurred:
+        # "she fears she will be held there": to be held is to be arrested first
+        found.setdefault((Act.ARREST, Modality.EXPECTED), found[awaited_custody])
     mentions = []
     for (act, modality), spans in found.items():
         if modality is Modality.EXPECTED and act in occurred:
