@@ -309,3 +309,13 @@ def test_awaited_custody_implies_an_awaited_arrest() -> None:
     )
     assert found["modality"] == "expected"
     assert set(found["acts"]) == {"arrest", "detention", "repatriation"}
+
+
+def test_dying_in_custody_after_the_return_is_punishment_not_a_death_in_the_crossing() -> None:
+    found = one(
+        "Chinese police arrested a North Korean woman in Hunchun on May 3 and handed her over "
+        "at the Quanhe bridge a week later. She fell ill in the custody of the State Security "
+        "Department and died several weeks after her return."
+    )
+    assert "death" not in found["acts"]
+    assert {"arrest", "repatriation", "punishment"} <= set(found["acts"])

@@ -25,12 +25,17 @@ def acts_of(bounds: list[Bound], reading: Reading) -> list[ActMention]:
     found: dict[tuple[Act, Modality], list[EvidenceSpan]] = {}
     keep_crossing = _caught_crossing(bounds, reading)
     held_home = _held_after_return(bounds, reading)
+    returned = any(
+        Act.REPATRIATION in b.hit.acts and b.hit.modality is Modality.OCCURRED for b in bounds
+    )
     for bound in bounds:
         for act in bound.hit.acts:
             if act is Act.CROSSING and not keep_crossing:
                 continue
             if act is Act.DETENTION and bound in held_home:
                 continue  # convention 4: custody at home after return is no detention
+            if act is Act.DEATH and returned and _died_in_custody(bound, reading):
+                act = Act.PUNISHMENT  # convention 2: dying in custody after return
             spans = found.setdefault((act, bound.hit.modality), [])
             span = EvidenceSpan.of(text, bound.hit.start, bound.hit.end)
             if span not in spans:
@@ -60,6 +65,21 @@ def acts_of(bounds: list[Bound], reading: Reading) -> list[ActMention]:
             )
         )
     return sorted(mentions, key=lambda m: list(Act).index(m.act))
+
+
+# Where a death after the return is told: "died several weeks after her return", "died in
+# the custody of the State Security Department", "died in the camp".
+_IN_CUSTODY = re.compile(
+    r"\bafter\s+(?:his|her|their|being)\s+(?:return|repatriation|deportation)\b"
+    r"|\bin\s+(?:the\s+)?custody\b|\b(?:camp|prison|kyohwaso|kwalliso|State\s+Security"
+    r"|Bowibu)\b",
+    re.IGNORECASE,
+)
+
+
+def _died_in_custody(bound: Bound, reading: Reading) -> bool:
+    start, end = reading.sentence_spans[reading.clauses[bound.clause].sentence]
+    return bool(_IN_CUSTODY.search(reading.text, start, end))
 
 
 def _drop_release_after_return(found: dict[tuple[Act, Modality], list[EvidenceSpan]]) -> None:
