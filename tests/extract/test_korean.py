@@ -135,3 +135,13 @@ def test_a_korean_statistics_piece_tells_no_incident() -> None:
         )
         == []
     )
+
+
+def test_a_korean_act_in_relative_form_tells_of_the_people_after_it() -> None:
+    text = "한편 혜산에서는 올해 1월 중순에도 압록강을 건너려던 일가족 4명이 국경경비대에 붙잡혔다."
+    crossing, arrest = find_acts_ko(text, 0, len(text))
+    assert crossing.acts == (Act.CROSSING,) and crossing.voice == "active"
+    assert arrest.acts == (Act.ARREST,) and arrest.voice == "left"
+    report = Report.from_text(text, published=dt.date(2024, 3, 11), language="ko")
+    (mention,) = extract(report)
+    assert set(mention.to_eval()["acts"]) == {"crossing", "arrest"}

@@ -64,6 +64,12 @@ _IF_AFTER = re.compile(r"^(?:되면|하면|히면|된다면|시키면)")
 # Before a trigger, ending the clause it depends on: "if", "even if" ("혹시 돌아가더라도
 # 조사를 견딜 힘": strength to bear the questioning, even if they are sent back).
 _CONDITION_BEFORE = re.compile(r"(?:더라도|다면|될\s*경우|할\s*경우|되면|히면|하면)\s+\S*\s*$")
+# A trigger in a relative form before the people it tells of ("압록강을 건너려던 일가족
+# 4명이", "체포된 여성"): they come after it.
+_BEFORE_PEOPLE = re.compile(
+    r"\S*?(?:던|는|은|된|진|힌|한)\s+(?:\S+\s+)?(?:북한\s*)?(?:\d+대\s*)?(?:여성|남성|여자|남자"
+    r"|주민|탈북자|탈북민|청년|노동자|가족|일가족|모녀|부부|소녀|소년|자매|형제)"
+)
 # People named in a clause: a count, a pronoun of a group, a noun of a person.
 _NAMES_PEOPLE = re.compile(r"\d+\s*명|(?:한|두|세|네|다섯)\s*명|이들|그들|그녀|그는|씨(?:는|가|를)")
 # Between two nouns of acts: "or", "and" ("교화소나 정치범수용소로 보내질 수도 있다").
@@ -136,7 +142,7 @@ def find_acts_ko(text: str, start: int, end: int) -> list[ActHit]:
                 text=text[begin:stop],
                 acts=acts,
                 # "구금시설에 수백 명이": a place of custody names the people after it
-                voice="left",
+                voice="active" if _BEFORE_PEOPLE.match(text, stop, end) else "left",
                 modality=Modality.EXPECTED if expected else Modality.OCCURRED,
                 negated=_NEGATED_AFTER.match(right) is not None,
                 # "중국에서 붙잡히면 곧바로 북송된다", of no one named: what happens to anyone
