@@ -33,7 +33,10 @@ BUNDLED = {
     "sample": ROOT / "src" / "repwatch" / "sample",
     "link": ROOT / "tests" / "link" / "data",
     **{f"wide{n}": DATA / f"wide{n}" for n in range(1, 9)},
-    **{name: DATA / name for name in ("unseen", "unseen2", "unseen3", "unseen4", "unseen5")},
+    **{
+        name: DATA / name
+        for name in ("unseen", "unseen2", "unseen3", "unseen4", "unseen5", "unseen6")
+    },
 }
 
 
