@@ -310,8 +310,24 @@ def test_the_people_not_their_apposition_are_the_subject() -> None:
         "onto the Mekong riverbank at Chiang Saen.",
         "In mid-January a couple from Sinuiju set off across the ice upstream from Dandong. "
         "They were about halfway across when Chinese soldiers caught them.",
+        "Late on May 12 a young man was seized by border guards as he tried to wade across a "
+        "shallow stretch of the Tumen just outside Musan.",
+        "A family trying to escape by sea was caught off the coast of Kimchaek in late July.",
+        "Chinese maritime police intercepted two fishing boats carrying about 40 North Koreans "
+        "off the port of Weihai on December 12.",
+        "In January Chinese border police picked up a woman and her granddaughter as they "
+        "stepped onto the Chinese bank near Tumen.",
     ],
-    ids=["moments after crossing", "climbed the bank", "stepped off a boat", "set off across"],
+    ids=[
+        "moments after crossing",
+        "climbed the bank",
+        "stepped off a boat",
+        "set off across",
+        "wade across a stretch",
+        "escape by sea",
+        "boats carrying",
+        "stepped onto the bank",
+    ],
 )
 def test_people_caught_as_they_crossed_or_landed_were_caught_crossing(text: str) -> None:
     found = one(text)

@@ -316,8 +316,9 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"|fleeing|escap(?:e|ed|ing)|came|come|went|going|go|climb(?:ed|ing)?|defect(?:ed|ing)?"
         r"|set(?:ting)?\s+off|crawl(?:ed|ing)?)"
         r"\s+(?:across|over)(?:\s+on)?"
-        r"(?=\s+(?:to\b|the\s+(?:frozen\s+)?(?:\S+\s+)?(?:river|border|ice|Tumen|Yalu|Amnok"
-        r"|Tuman|Mekong|fence)))",
+        # "across the frozen Tumen", "across a shallow stretch of the Tumen"
+        r"(?=\s+(?:to\b|(?:the|a)\s+(?:[\w-]+\s+){0,5}?(?:river|border|ice|Tumen|Yalu|Amnok"
+        r"|Tuman|Mekong|fence|shallows)\b))",
         A.CROSSING,
         frame="left",
     ),
@@ -346,7 +347,12 @@ TRIGGERS: tuple[Trigger, ...] = (
         A.CROSSING,
         frame="left",
     ),
-    _t(r"by\s+boat|(?:boat|vessel|raft|ship)\s+carrying", A.CROSSING, frame="left"),
+    _t(
+        r"by\s+boat|(?:escap(?:e|ed|ing)|fle(?:e|d|eing))\s+by\s+sea"
+        r"|(?:boats?|vessels?|rafts?|ships?)\s+carrying",
+        A.CROSSING,
+        frame="left",
+    ),
     # "They were about halfway across when soldiers caught them": caught in the crossing
     _t(
         r"halfway\s+across|midway\s+across|in\s+the\s+middle\s+of\s+the\s+river",
@@ -358,7 +364,8 @@ TRIGGERS: tuple[Trigger, ...] = (
     _t(
         r"(?:came|come|comes|coming)\s+ashore|waded\s+ashore"
         r"|stepp(?:ed|ing)\s+off\s+(?:a|the)\s+(?:[\w-]+\s+){0,2}?(?:boat|raft)"
-        r"|climb(?:ed|ing)\s+(?:up\s+)?(?:onto\s+)?the\s+(?:[\w-]+\s+)?(?:river)?bank",
+        r"|climb(?:ed|ing)\s+(?:up\s+)?(?:onto\s+)?the\s+(?:[\w-]+\s+)?(?:river)?bank"
+        r"|stepp(?:ed|ing)\s+(?:onto|on\s+to)\s+the\s+(?:[\w-]+\s+)?(?:river)?bank",
         A.CROSSING,
         frame="left",
     ),
@@ -461,8 +468,8 @@ IRREGULAR_PAST = frozenset(
 )
 # First words of triggers that are not verbs ("in custody", "by boat", "border fence").
 NOT_VERBS = frozenset(
-    "in at under by across border barbed-wire boat vessel raft ship detention holding halfway"
-    " midway".split()
+    "in at under by across border barbed-wire boat vessel raft ship boats vessels rafts ships"
+    " detention holding halfway midway".split()
 )
 # Number words: a participle right after one describes the people counted.
 NUMBER_WORDS = frozenset(
