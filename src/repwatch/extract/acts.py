@@ -320,6 +320,10 @@ def _acts_in_context(
         if lx.TO_THE_SOUTH.match(right):
             return (*remaining, Act.RELEASE)  # "deported to South Korea": let go, not returned
         return remaining or None  # handed to China by Vietnam: not a return to the North
+    if words[-1] == "detention" and not _STATE_BEFORE.search(left):
+        return None  # "access to North Koreans in detention": people described
+    if acts == (Act.ARREST,) and words[0].startswith("detain") and _STILL_BEFORE.search(left):
+        return (Act.ARREST, Act.DETENTION)  # "are still detained": held
     if words[0].startswith("hand") and words[-1] not in ("back", "over"):
         if not lx.NORTH_SIDE.match(right):
             return None  # "handed them to China": only a handover to the North counts
@@ -345,14 +349,19 @@ def _voice(trigger: lx.Trigger, word: str, left: str, right: str) -> str:
     return "active"
 
 
-# Words a trigger of a state starts with ("are now in detention", "still detained"): a
-# state told of people now, not a general present.
-_STATE_WORDS = frozenset("are is was were been be being remain remains remained still".split())
+# Right before a trigger of custody: a state told of people ("are now in detention",
+# "remain in detention", "are still detained", "being detained").
+_STATE_BEFORE = re.compile(
+    r"\b(?:are|is|was|were|been|be|being|remains?|remained|placed|put|still|now)\s+$",
+    re.IGNORECASE,
+)
+# Right before "detained": held still, not just caught ("are still detained").
+_STILL_BEFORE = re.compile(r"\b(?:being|still|remains?|remained)\s+$", re.IGNORECASE)
 
 
 def _form(word: str) -> str:
     """ "past" (or past participle), "ing", "base" (present or base form) or "other"."""
-    if word in lx.NOT_VERBS or word in _STATE_WORDS:
+    if word in lx.NOT_VERBS:
         return "other"
     if word in lx.IRREGULAR_PAST or word.endswith(("ed", "en")):
         return "past"

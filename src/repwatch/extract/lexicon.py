@@ -102,10 +102,11 @@ TRIGGERS: tuple[Trigger, ...] = (
         A.ARREST,
         A.DETENTION,
     ),
-    # held for a time, or still: "detained for ten days", "are still detained"
+    # held for a time: "detained for ten days", "detained since" (and "still detained":
+    # acts.py reads what comes before)
     _t(
         r"detain(?:ed|ing|s)?(?=\s+(?:for\s+(?:[\w-]+\s+){0,2}?(?:days?|weeks?|months?|years?)"
-        r"|since)\b)|(?:being|still|remains?|remained)\s+detained",
+        r"|since)\b)",
         A.ARREST,
         A.DETENTION,
     ),
@@ -146,16 +147,15 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"|defectors?|women|men|group|family))\b)",
         A.DETENTION,
     ),
-    _t(r"in\s+(?:[\w-]+\s+){0,2}?custody", A.DETENTION, frame="left"),
-    # "are now in detention in Tumen", "remain in police detention", "are behind bars"
-    # (not "access to North Koreans in detention": people described, not told of)
+    # "in police custody", "are now in detention in Tumen" (acts.py refuses "North Koreans
+    # in detention", people described, not told of)
     _t(
-        r"(?:are|is|was|were|been|be|remains?|remained|placed|put)\s+(?:now\s+|still\s+)?"
-        r"(?:in\s+(?:police\s+|immigration\s+|pre-?trial\s+)?detention"
-        r"(?!\s+(?:center|centre|facility|facilities|house|camp|cells?)\b)|behind\s+bars)",
+        r"in\s+(?:[\w-]+\s+){0,2}?custody|in\s+(?:police\s+|immigration\s+|pre-?trial\s+)?"
+        r"detention(?!\s+(?:center|centre|facility|facilities|house|camp|cells?)\b)",
         A.DETENTION,
         frame="left",
     ),
+    _t(r"behind\s+bars", A.DETENTION, frame="left"),
     _t(r"locked\s+(?:them|him|her)\s+(?:up|in\s+(?:a|the)\s+)", A.DETENTION),
     # "after two days at a border post": a stay in custody told as a time spent there
     _t(
@@ -469,7 +469,7 @@ IRREGULAR_PAST = frozenset(
 # First words of triggers that are not verbs ("in custody", "by boat", "border fence").
 NOT_VERBS = frozenset(
     "in at under by across border barbed-wire boat vessel raft ship boats vessels rafts ships"
-    " detention holding halfway midway".split()
+    " detention holding halfway midway behind".split()
 )
 # Number words: a participle right after one describes the people counted.
 NUMBER_WORDS = frozenset(
