@@ -531,3 +531,12 @@ def test_a_cue_of_another_time_told_of_someone_else_splits_no_episode() -> None:
         "told us that all five were sent back across the bridge to Sinuiju in August 2013."
     )
     assert set(found["acts"]) >= {"arrest", "repatriation"}
+
+
+def test_the_town_of_the_authority_holding_people_says_more_than_its_province() -> None:
+    found = one(
+        "Ten North Koreans are being held by the Chinese authorities in Shenyang, Liaoning "
+        "province, and could be sent back at any moment.\n\n"
+        "Officers of the local Public Security Bureau took all ten into custody on 4 November."
+    )
+    assert found["place"]["name"] == "Shenyang"

@@ -310,6 +310,17 @@ def _inferred_caught(case: Case, reading: Reading, perpetrator: Sourced | None) 
             *specificity(h),
         ),
     )
+    if best.place is not None and best.place.kind in ("province", "prefecture"):
+        # "held by the authorities in Shenyang, Liaoning province": the town of the
+        # authority, inside the province, says more
+        seat = _seat(reading, country)
+        if (
+            seat is not None
+            and seat.place is not None
+            and seat.place.admin1
+            and (best.place.name.startswith(seat.place.admin1))
+        ):
+            best = seat
     return with_role(best, PlaceRole.CAUGHT)
 
 
