@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from repwatch.extract import extract
 from repwatch.extract.dates import (
     KINDS,
     DateMention,
@@ -15,7 +16,7 @@ from repwatch.extract.dates import (
     find_dates,
     resolve_anchored,
 )
-from repwatch.model import DatePrecision, DateRange
+from repwatch.model import DatePrecision, DateRange, Report
 
 TUESDAY = dt.date(2012, 2, 14)  # published on a Tuesday
 
@@ -324,3 +325,14 @@ def test_find_dates_keeps_its_invariants_on_date_like_text(
             assert low <= high
         if mention.range is not None:
             assert bound_by_spoke(mention).end is not None or mention.range.end is None
+
+
+def test_a_date_after_another_verb_is_not_the_arrests() -> None:
+    text = (
+        "Russia has deported a North Korean timber worker, his lawyer said on Tuesday. The man, "
+        "who was detained by police in Blagoveshchensk last month, was put on a flight to "
+        "Pyongyang on Monday."
+    )
+    report = Report.from_text(text, published=dt.date(2010, 11, 23))
+    (mention,) = extract(report)
+    assert mention.to_eval()["date"] == {"start": "2010-10", "end": "2010-10"}
