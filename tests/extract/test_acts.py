@@ -40,6 +40,7 @@ def awaited(text: str) -> set[Act]:
         ("Five were taken off a train at a Shenyang station.", Act.ARREST),
         ("The two were frog-marched back across the bridge.", Act.REPATRIATION),
         ("They were driven back over the border that night.", Act.REPATRIATION),
+        ("He was put on the weekly Air Koryo flight to Pyongyang.", Act.REPATRIATION),
     ],
     ids=[
         "passive-nabbed",
@@ -58,6 +59,7 @@ def awaited(text: str) -> set[Act]:
         "taken-off-train",
         "frog-marched-back-across",
         "driven-back-over",
+        "put-on-a-flight-to-pyongyang",
     ],
 )
 def test_trigger_names_act_that_happened(text: str, act: Act) -> None:

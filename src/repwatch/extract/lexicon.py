@@ -259,6 +259,12 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"(?:flown|flew)(?=(?:\s+\S+){0,4}?\s+to\s+(?:Pyongyang|North\s+Korea|the\s+North)\b)",
         A.REPATRIATION,
     ),
+    # "was put on the weekly Air Koryo flight to Pyongyang"
+    _t(
+        r"put\s+(?:\S+\s+){0,2}?on\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:flight|plane|train|bus)"
+        r"(?=(?:\s+\S+){0,2}?\s+(?:back\s+)?to\s+(?:Pyongyang|North\s+Korea|the\s+North)\b)",
+        A.REPATRIATION,
+    ),
     _t(
         # any movement back over the line: "frog-marched back across the bridge"
         r"(?:taken|took|brought|frog-?marched|marched|walked|driven|drove|led|bussed|trucked"
