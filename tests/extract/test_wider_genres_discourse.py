@@ -540,3 +540,21 @@ def test_the_town_of_the_authority_holding_people_says_more_than_its_province() 
         "Officers of the local Public Security Bureau took all ten into custody on 4 November."
     )
     assert found["place"]["name"] == "Shenyang"
+
+
+def test_questioning_left_alone_once_anothers_acts_are_set_aside_is_no_incident() -> None:
+    assert (
+        incidents(
+            "A woman from Hyesan was handed over by North Korean border guards to the State "
+            "Security Department on May 2 and questioned there for a week."
+        )
+        == []
+    )
+
+
+def test_money_sent_home_is_no_return() -> None:
+    found = one(
+        'Police arrested a North Korean woman in Dandong on May 3. "She worked. She sent money '
+        'home, she hurt no one," her brother said.'
+    )
+    assert found["acts"] == ["arrest"]

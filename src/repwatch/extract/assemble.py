@@ -24,8 +24,8 @@ from repwatch.extract.case_dates import date_of
 from repwatch.extract.case_perpetrator import perpetrator_of
 from repwatch.extract.case_places import completed_places, found_places, with_told_caught
 from repwatch.extract.reading import Reading
+from repwatch.extract.segment import CORE_ACTS, Case
 from repwatch.extract.segment import PRODUCER as SEGMENT
-from repwatch.extract.segment import Case
 from repwatch.model import Act, EvidenceSpan, Mention, Perpetrator, Sourced, date_bounds
 
 _NORTH_KOREAN = re.compile(r"\bNorth\s+Korean", re.IGNORECASE)
@@ -56,7 +56,7 @@ def assemble(case: Case, reading: Reading, extractor: str, report_id: str) -> Me
         act_mentions = within_the_north(act_mentions, reading.text)
     elif perpetrator is not None and perpetrator.value is Perpetrator.OTHER:
         act_mentions = by_a_third_country(act_mentions)
-    if not any(a.act is not Act.CROSSING for a in act_mentions):
+    if not any(a.act in CORE_ACTS for a in act_mentions):
         return None  # all it told was done by someone else's hands
     mention = Mention(
         report_id=report_id,

@@ -50,6 +50,12 @@ _GAP = r"(?:\s+\S+){0,4}?"  # up to four words between a verb and its particle
 # "sent a North Korean woman and her two children back": a whole object phrase, no comma
 _LONG_GAP = r"(?:\s+[^\s,.;:!?\"“”]+){5,9}?"
 
+# What is sent home that is no person: "she sent money home".
+_THINGS_SENT = (
+    r"\s+(?:(?:the|some|her|his|their)\s+)?(?:money|cash|remittances?|letters?|messages?|word"
+    r"|food|goods|clothes|medicine|parcels?|packages?|gifts?|wages|earnings|savings)\b"
+)
+
 # Order matters only for overlapping matches: the first listed wins.
 TRIGGERS: tuple[Trigger, ...] = (
     # death: killed or died during the attempt (a death in a camp is punishment)
@@ -221,9 +227,13 @@ TRIGGERS: tuple[Trigger, ...] = (
         A.REPATRIATION,
     ),
     _t(
-        r"sen[dt](?:s|ing)?"
+        r"sen[dt](?:s|ing)?(?!"
+        + _THINGS_SENT
+        + r")"
         + _LONG_GAP
-        + r"\s+back\b(?!\s+home)|sen[dt](?:s|ing)?"
+        + r"\s+back\b(?!\s+home)|sen[dt](?:s|ing)?(?!"
+        + _THINGS_SENT
+        + r")"
         + _GAP
         + r"\s+(?:back|home|across)|shipped\s+home|flown\s+home"
         r"|flew\s+(?:them\s+|him\s+|her\s+)?home",

@@ -346,10 +346,10 @@ def _is_case(case: Case) -> bool:
     return or death among its acts, done or awaited: questioning or a sentence told alone
     is of people whose arrest or return is told elsewhere, or not at all."""
     acts = [b for b in (*case.acts, *case.inherited) if b.hit.counts]
-    if not any(a in _AWAITED_CASE for b in acts for a in b.hit.acts):
+    if not any(a in CORE_ACTS for b in acts for a in b.hit.acts):
         return False
     return any(b.hit.modality is Modality.OCCURRED and _held(b) for b in acts) or any(
-        a in _AWAITED_CASE for b in acts if b.hit.modality is Modality.EXPECTED for a in b.hit.acts
+        a in CORE_ACTS for b in acts if b.hit.modality is Modality.EXPECTED for a in b.hit.acts
     )
 
 
@@ -363,4 +363,5 @@ def _stately(bound: Bound) -> bool:
     return any(a is not Act.CROSSING for a in bound.hit.acts)
 
 
-_AWAITED_CASE = frozenset({Act.ARREST, Act.DETENTION, Act.REPATRIATION, Act.DEATH})
+# The acts one of which makes a case: an arrest, custody, a return or a death.
+CORE_ACTS = frozenset({Act.ARREST, Act.DETENTION, Act.REPATRIATION, Act.DEATH})
