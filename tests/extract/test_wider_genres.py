@@ -319,3 +319,10 @@ def test_dying_in_custody_after_the_return_is_punishment_not_a_death_in_the_cros
     )
     assert "death" not in found["acts"]
     assert {"arrest", "repatriation", "punishment"} <= set(found["acts"])
+
+
+def test_sent_her_home_sends_the_woman_not_her_house() -> None:
+    found = one(
+        "Police arrested a North Korean woman in Dandong on May 3 and sent her home a week later."
+    )
+    assert found["acts"] == ["arrest", "repatriation"]

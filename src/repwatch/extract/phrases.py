@@ -22,6 +22,8 @@ _PRONOUN = re.compile(
     r"\b(?:they|them|he|him|she)\b|\bher\b(?=\s*(?:[^\w\s]|$|to\b|into\b"
     r"|back\b|over\b|and\b|at\b|in\b|for\b|from\b|across\b|before\b"
     r"|after\b|with\b|by\b|only\b|away\b))"
+    # "sent her home": the person sent, not her house
+    r"|(?<=\b(?:sent|send)\s)her\b(?=\s+home\b)"
     # whose act a noun names: "their repatriation took place", "his deportation came",
     # and whose body was found
     r"|\b(?:their|his|her)\b(?=\s+(?:[\w-]+\s+)?(?:arrest|capture|detention|deportation"
