@@ -41,6 +41,7 @@ def awaited(text: str) -> set[Act]:
         ("The two were frog-marched back across the bridge.", Act.REPATRIATION),
         ("They were driven back over the border that night.", Act.REPATRIATION),
         ("He was put on the weekly Air Koryo flight to Pyongyang.", Act.REPATRIATION),
+        ("Police broke into the house and dragged out a North Korean woman.", Act.ARREST),
     ],
     ids=[
         "passive-nabbed",
@@ -60,6 +61,7 @@ def awaited(text: str) -> set[Act]:
         "frog-marched-back-across",
         "driven-back-over",
         "put-on-a-flight-to-pyongyang",
+        "police-dragged-out",
     ],
 )
 def test_trigger_names_act_that_happened(text: str, act: Act) -> None:
@@ -150,3 +152,8 @@ def test_hits_quote_the_text() -> None:
 )
 def test_people_told_as_in_custody_are_detained(text: str) -> None:
     assert Act.DETENTION in done(text)
+
+
+def test_pulled_out_of_the_river_by_no_authority_is_no_arrest() -> None:
+    assert done("Villagers pulled the boy out of the river near Musan.") == set()
+    assert Act.ARREST in done("The man was pulled out of the water by border guards.")

@@ -137,6 +137,14 @@ TRIGGERS: tuple[Trigger, ...] = (
         A.ARREST,
         needs_agent=True,
     ),
+    # "broke into a house and dragged out a North Korean woman", "pulled the man out of the
+    # water": by those who arrest
+    _t(
+        r"(?:dragged|hauled|pulled)\s+(?:(?:them|him|her|the\s+\S+|all\s+\S+)\s+)?out\b"
+        r"(?!\s+of\s+(?:the\s+)?(?:river|water|ice)\b(?!\s+by\b))",
+        A.ARREST,
+        needs_agent=True,
+    ),
     # "were taken by Chinese police": taken, by those who arrest
     _t(
         r"taken(?=\s+by\s+(?:[\w-]+\s+){0,3}?(?:police|guards|officers|agents|authorities"
