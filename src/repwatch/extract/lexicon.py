@@ -141,7 +141,7 @@ TRIGGERS: tuple[Trigger, ...] = (
     # water": by those who arrest
     _t(
         r"(?:dragged|hauled|pulled)\s+(?:(?:them|him|her|the\s+\S+|all\s+\S+)\s+)?out\b"
-        r"(?!\s+of\s+(?:the\s+)?(?:river|water|ice)\b(?!\s+by\b))",
+        r"(?:\s+of\s+(?:the|a|an)\s+(?:[\w-]+\s+)?(?:river|water|ice|house|car|flat|room|bus))?",
         A.ARREST,
         needs_agent=True,
     ),
