@@ -326,3 +326,25 @@ def test_sent_her_home_sends_the_woman_not_her_house() -> None:
         "Police arrested a North Korean woman in Dandong on May 3 and sent her home a week later."
     )
     assert found["acts"] == ["arrest", "repatriation"]
+
+
+@pytest.mark.parametrize(
+    "told",
+    [
+        "They were later given ten-year sentences.",
+        "They each received a heavy sentence.",
+        "Both ended up in a prison camp.",
+    ],
+)
+def test_sentences_and_camps_told_as_what_befell_them_are_punishment(told: str) -> None:
+    found = one(f"Two North Korean women were arrested in Yanji on March 3. {told}")
+    assert set(found["acts"]) == {"arrest", "punishment"}
+
+
+def test_killing_one_of_the_people_fired_on_is_a_death_in_their_crossing() -> None:
+    found = one(
+        "Border guards opened fire on two North Korean women crossing the Tumen near Sanhe on "
+        "March 3, killing one."
+    )
+    assert set(found["acts"]) == {"crossing", "death"}
+    assert found["victims"] == {"min": 2, "max": 2}

@@ -29,7 +29,12 @@ _BY_AGENT = re.compile(
 )
 _THAT_CLAUSE = re.compile(r"^\s+(?:that|out|it|themselves|himself|herself)\b", re.IGNORECASE)
 _ALWAYS_NOUN = ("ion", "ment")  # repatriation, punishment: nouns wherever they stand
-_NOUN_FORMS = ("arrest", "arrests", "return", "returns", "release", "torture", "capture")
+_NOUN_FORMS = (
+    "arrest", "arrests", "return", "returns", "release", "torture", "capture", "sentence",
+    "sentences",
+)  # fmt: skip
+# A measure of time before a noun of an act: "ten-year sentences", "a two-year term".
+_TERM_BEFORE = re.compile(r"(?:year|month|week|day)s?(?:-long)?$")
 # "will see their family punished": a verb of perceiving or causing before the people.
 _PERCEIVED = re.compile(r"\b(?:see|saw|seen|watch\w*|have|has|had|get|got|want\w*|make|made)\b")
 # Between two coordinated verbs: "…, and then", "and", "or".
@@ -336,7 +341,15 @@ def _voice(trigger: lx.Trigger, word: str, left: str, right: str) -> str:
     if word.endswith(_ALWAYS_NOUN):
         return "nominal"
     previous = _WORD.findall(left[-40:].lower())
-    if previous and previous[-1] in lx.DETERMINERS and word.endswith(_NOUN_FORMS):
+    if (
+        previous
+        and word.endswith(_NOUN_FORMS)
+        and (
+            previous[-1] in lx.DETERMINERS
+            or _TERM_BEFORE.search(previous[-1])
+            or lx.LIGHT_VERB.search(left)  # "received a heavy sentence"
+        )
+    ):
         return "nominal"
     if lx.PASSIVE_AUX.search(left) and _form(word) != "ing":
         return "passive"  # ("police are searching for four": progressive, active)

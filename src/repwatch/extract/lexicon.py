@@ -302,6 +302,13 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"|kwalliso))",
         A.PUNISHMENT,
     ),
+    # "both ended up in a prison camp"
+    _t(
+        r"(?:ended|end|ends|ending|wound|landed)\s+up\s+in\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?"
+        r"(?:camp|prison|kyohwaso|kwalliso|gulag)",
+        A.PUNISHMENT,
+        frame="left",
+    ),
     # "she spent a year in a labor camp", "is serving five years in a prison camp"
     _t(
         r"(?:spent|spend|spends|spending|served|serving|serves)(?=(?:\s+\S+){0,4}?\s+in\s+(?:a|an|the)"

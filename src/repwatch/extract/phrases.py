@@ -24,6 +24,9 @@ _PRONOUN = re.compile(
     r"|after\b|with\b|by\b|only\b|away\b))"
     # "sent her home": the person sent, not her house
     r"|(?<=\b(?:sent|send)\s)her\b(?=\s+home\b)"
+    # "Both were tortured", "Both ended up in a camp": the two just named
+    r"|\bboth\b(?=\s+(?:were|are|was|had|have|has|will|would|could|may|might|must|later"
+    r"|then|now|still|also|ended|died|remain|remained|remain|received|got|face|faced)\b)"
     # whose act a noun names: "their repatriation took place", "his deportation came",
     # and whose body was found
     r"|\b(?:their|his|her)\b(?=\s+(?:[\w-]+\s+)?(?:arrest|capture|detention|deportation"

@@ -309,6 +309,15 @@ def _one_of_people(text: str, partitive: re.Match[str], hi: int) -> bool:
     return bool(words) and (words[0][0].isdigit() or parse_number(words[0][0])[0] is not None)
 
 
+# A verb of what is done to people, right before a bare "one" ("killing one").
+_ACTED_ON = re.compile(
+    r"\b(?:kill|shoot|shot|wound|arrest|catch|caught|captur|seiz|detain|injur)\w*\s+$",
+    re.IGNORECASE,
+)
+# Nothing of the phrase after "one": a punctuation mark, the end, or a conjunction.
+_ENDS_PHRASE = re.compile(r"\s*(?:[,.;:!?]|$|and\b|but\b|while\b|as\b)")
+
+
 def _one_quantity(text: str, match: re.Match[str], num_end: int, hi: int) -> Quantity | None:
     """Count "one defector"; not "one of the", "no one" or a bare "one"."""
     start = match.start()
@@ -318,6 +327,11 @@ def _one_quantity(text: str, match: re.Match[str], num_end: int, hi: int) -> Qua
         return None
     phrase = phrase_after(text, num_end, hi)
     if phrase.status != "person":
+        if _ACTED_ON.search(text, max(0, start - 20), start) and _ENDS_PHRASE.match(text, num_end):
+            # "opened fire on three women …, killing one": one of them
+            return Quantity(
+                start, num_end, text[start:num_end], VictimCount.exactly(1), None, "number"
+            )
         return None
     count = VictimCount.exactly(1)
     return Quantity(start, phrase.end, text[start : phrase.end], count, phrase.head, "number")
