@@ -10,6 +10,9 @@ import datetime as dt
 
 import pytest
 
+from repwatch.extract import extract
+from repwatch.model import Act, Report
+
 from .reading import readers
 
 PUBLISHED = dt.date(2024, 5, 20)  # a Monday
@@ -348,3 +351,21 @@ def test_killing_one_of_the_people_fired_on_is_a_death_in_their_crossing() -> No
     )
     assert set(found["acts"]) == {"crossing", "death"}
     assert found["victims"] == {"min": 2, "max": 2}
+
+
+def test_a_return_implies_the_arrest_it_presupposes() -> None:
+    text = "Chinese police repatriated nine North Koreans from Tumen on May 3, activists said."
+    (mention,) = extract(Report.from_text(text, published=PUBLISHED))
+    found = mention.to_eval()
+    assert found["acts"] == ["arrest", "repatriation"]
+    (arrest,) = [a for a in mention.acts if a.act is Act.ARREST]
+    assert [span.text for span in arrest.spans] == ["repatriated"]
+
+
+def test_an_awaited_return_of_people_still_free_implies_an_awaited_arrest() -> None:
+    found = one(
+        "A North Korean woman hiding in a village outside Yanji could be sent back at any "
+        "moment, her employer said on May 18."
+    )
+    assert found["modality"] == "expected"
+    assert set(found["acts"]) == {"arrest", "repatriation"}

@@ -446,7 +446,7 @@ def test_the_second_case_involves_the_person_summed_up_in_the_lead() -> None:
     )
     assert len(found) == 2
     woman = next(f for f in found if f["victims"] == {"min": 1, "max": 1})
-    assert woman["acts"] == ["interrogation", "repatriation"]
+    assert woman["acts"] == ["arrest", "interrogation", "repatriation"]
     # the agent of the questioning is not the agent of the return told before it
     assert woman["perpetrator"] == "china"
     # the crossing point the return took place at, not where she is held since
@@ -459,7 +459,7 @@ def test_a_return_by_chinese_police_then_custody_at_home_is_chinas_return() -> N
         "A woman was handed over by Chinese police at the bridge between Tumen and Namyang "
         "on May 2. She has been held by the State Security in Chongjin ever since."
     )
-    assert found["acts"] == ["repatriation"]
+    assert found["acts"] == ["arrest", "repatriation"]
     assert found["perpetrator"] == "china"
     assert found["place"]["name"] == "Tumen"
 

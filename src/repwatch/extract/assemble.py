@@ -18,6 +18,7 @@ from repwatch.extract.case_acts import (
     by_a_third_country,
     counted,
     main_bounds,
+    with_implied_arrest,
     within_the_north,
 )
 from repwatch.extract.case_dates import date_of
@@ -58,6 +59,7 @@ def assemble(case: Case, reading: Reading, extractor: str, report_id: str) -> Me
         act_mentions = by_a_third_country(act_mentions)
     if not any(a.act in CORE_ACTS for a in act_mentions):
         return None  # all it told was done by someone else's hands
+    act_mentions = with_implied_arrest(act_mentions)
     mention = Mention(
         report_id=report_id,
         acts=tuple(act_mentions),

@@ -101,6 +101,24 @@ def _drop_release_after_return(found: dict[tuple[Act, Modality], list[EvidenceSp
             del found[(Act.RELEASE, modality)]
 
 
+def with_implied_arrest(mentions: list[ActMention]) -> list[ActMention]:
+    """People handed back were caught first: a done return stands for the arrest it
+    implies, as custody does (the return's evidence is the arrest's)."""
+    done = {m.act: m for m in mentions if m.modality is Modality.OCCURRED}
+    if not done:
+        awaited = {m.act: m for m in mentions}
+        if Act.REPATRIATION in awaited and Act.ARREST not in awaited:
+            # "she faces deportation if found": to be sent back, she must be caught first
+            arrest = awaited[Act.REPATRIATION].model_copy(update={"act": Act.ARREST})
+            return sorted([*mentions, arrest], key=lambda m: list(Act).index(m.act))
+        return mentions
+    if Act.REPATRIATION not in done or Act.ARREST in done:
+        return mentions
+    arrest = done[Act.REPATRIATION].model_copy(update={"act": Act.ARREST})
+    kept = [m for m in mentions if m.act is not Act.ARREST]  # an arrest awaited is done
+    return sorted([*kept, arrest], key=lambda m: list(Act).index(m.act))
+
+
 def within_the_north(mentions: list[ActMention], text: str) -> list[ActMention]:
     """People caught by North Korean guards and "handed over to the State Security
     Department" were not returned to North Korea: they never left it. Nor is their custody
