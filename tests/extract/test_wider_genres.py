@@ -369,3 +369,17 @@ def test_an_awaited_return_of_people_still_free_implies_an_awaited_arrest() -> N
     )
     assert found["modality"] == "expected"
     assert set(found["acts"]) == {"arrest", "repatriation"}
+
+
+@pytest.mark.parametrize(
+    ("told", "awaited"),
+    [
+        ("Their repatriation could not be confirmed.", {"repatriation"}),
+        ("They face torture if returned.", {"repatriation", "punishment"}),
+        ("China has so far refused to send them back.", set()),
+    ],
+)
+def test_a_return_unconfirmed_feared_or_refused_is_not_done(told: str, awaited: set) -> None:
+    found = one(f"Police arrested three North Koreans in Yanji on May 3. {told}")
+    assert found["acts"] == ["arrest"]
+    assert set(found.get("expected_acts") or ()) == awaited

@@ -442,7 +442,8 @@ CUE_BARRIERS = re.compile(r"\b(?:who|whom|which|but|after|since|because)\b|[;:â€
 # Right before a trigger: the act did not happen ("were not repatriated", "avoided capture").
 NEGATION = re.compile(
     r"\b(?:not|never|no\s+longer|without|avoid(?:s|ed|ing)?|evad(?:e|ed|es|ing)"
-    r"|escap(?:e|ed|es|ing)|fail(?:s|ed)?\s+to)(?:\s+(?:be|been|being|having\s+been|to))?"
+    r"|escap(?:e|ed|es|ing)|fail(?:s|ed)?\s+to|refus(?:e|es|ed|ing)\s+to"
+    r"|declin(?:e|es|ed|ing)\s+to)(?:\s+(?:be|been|being|having\s+been|to))?"
     # the later verbs of a negated list: "not be sought out, detained or deported"
     r"(?:\s+\w+(?:\s+(?:out|up|away|back))?,(?:\s+\w+,)*(?:(?:\s+\w+)?\s+(?:or|nor|and))?)?"
     r"\s*$"
@@ -472,7 +473,10 @@ EXPECTED_AFTER = re.compile(
     r"|looked)\s+(?:now\s+|still\s+|very\s+|highly\s+)?(?:imminent|likely|expected|feared"
     r"|planned|scheduled|probable|possible|pending|due|near|certain|inevitable"
     r"|only\s+a\s+matter)|(?:could|would|may|might|will|can)\s+(?:\w+\s+)?(?:come|happen"
-    r"|take\s+place|follow|begin|start|be\s+carried\s+out))\b",
+    r"|take\s+place|follow|begin|start|be\s+carried\s+out)"
+    # "their repatriation could not be confirmed": not known to be done
+    r"|(?:could|can|has|have)\s+not\s+(?:yet\s+)?(?:been\s+|be\s+)?(?:confirmed|verified)"
+    r"|(?:is|was|remains?|remained)\s+unconfirmed)\b",
     re.IGNORECASE,
 )
 # Passive or perfect auxiliaries right before a verb trigger (adverbs may intervene).
@@ -512,7 +516,7 @@ NUMBER_WORDS = frozenset(
 # labor training punishment", "they face execution").
 LIGHT_VERB = re.compile(
     r"\b(?:received|receives|receiving|got|given|suffered|suffers|underwent|faced|faces|facing"
-    r"|served|serving)\b(?:\s+\S+){0,5}\s*$",
+    r"|face|served|serving)\b(?:\s+\S+){0,5}\s*$",
     re.IGNORECASE,
 )
 # Words before a trigger that make it a noun ("the arrest of", "their return").
