@@ -145,3 +145,28 @@ def test_a_korean_act_in_relative_form_tells_of_the_people_after_it() -> None:
     report = Report.from_text(text, published=dt.date(2024, 3, 11), language="ko")
     (mention,) = extract(report)
     assert set(mention.to_eval()["acts"]) == {"crossing", "arrest"}
+
+
+def _one_ko(text: str) -> dict:
+    (found,) = _incidents_ko(text)
+    return found
+
+
+def test_a_korean_noun_inside_a_count_is_that_count() -> None:
+    found = _one_ko("중국 당국이 지난달 탈북민 약 60명을 강제북송한 것으로 확인됐다.")
+    assert found["victims"] == {"min": 54, "max": 66}
+    assert set(found["acts"]) == {"arrest", "repatriation"}
+
+
+def test_a_korean_noun_describing_the_people_counted_after_it_is_no_one_else() -> None:
+    found = _one_ko(
+        "지난 2월 중국에서 강제북송된 탈북민 일가족 4명이 온성군 보위부에서 조사를 받고 있다."
+    )
+    assert found["victims"] == {"min": 4, "max": 4}
+    assert {"repatriation", "interrogation"} <= set(found["acts"])
+
+
+def test_the_korean_security_service_people_were_handed_to_did_not_catch_them() -> None:
+    found = _one_ko("지난달 중순 중국 단둥에서 붙잡힌 북한 여성 2명이 신의주 보위부로 넘겨졌다.")
+    assert found["perpetrator"] == "china"
+    assert set(found["acts"]) == {"arrest", "repatriation"}

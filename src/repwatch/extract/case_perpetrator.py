@@ -15,6 +15,7 @@ from repwatch.extract import perpetrator as perpetrator_component
 from repwatch.extract.acts import ActHit
 from repwatch.extract.case_places import COUNTRY_OF_SIDE, abroad, side_match
 from repwatch.extract.discourse import Bound
+from repwatch.extract.korean import is_korean
 from repwatch.extract.perpetrator import ActorHit, state_of_country
 from repwatch.extract.places import PlaceHit
 from repwatch.extract.reading import ClauseFacts, Reading
@@ -144,10 +145,17 @@ def _acting(facts: ClauseFacts, text: str, caught_in: Perpetrator | None) -> lis
         for a in facts.actors
         if a.state is not None
         and not (
-            _RECEIVER.search(text, max(0, a.start - 12), a.start)
+            (
+                _RECEIVER.search(text, max(0, a.start - 12), a.start)
+                or _KOREAN_RECEIVER.match(text, a.end)
+            )
             and (a.state is Perpetrator.NORTH_KOREA or (caught_in not in (None, a.state)))
         )
     ]
+
+
+# "보위부로 넘겨졌다", "보위부에 인계됐다": the authority people were handed to.
+_KOREAN_RECEIVER = re.compile(r"(?:으로|로|에게|에)\s*(?:넘겨|인계|이송|압송|송환)")
 
 
 def _still_at_origin(
@@ -206,6 +214,9 @@ def _agent_of(bound: Bound, actors: list[ActorHit], acts: Sequence[ActHit]) -> A
         return None
     after = [a for a in actors if a.start >= bound.hit.end]
     before = [a for a in actors if a.end <= bound.hit.start]
+    if is_korean(bound.hit.text):
+        # Korean names the doer before the verb ("공안에 붙잡힌", "공안이 체포했다")
+        return before[-1] if before else None
     if bound.hit.voice in ("passive", "left") and after:
         return after[0]
     if before:

@@ -85,6 +85,8 @@ _PEOPLE = re.compile(
     r"|노동자|가족|일가족|모녀|부부|소녀|소년)(?!들)"
     # a noun modifying another ("탈북민 지원단체") or compared ("남성보다"): no one named
     r"(?!\s*(?:지원|단체|정착|정책|문제|센터|사회|인권|출신\s*단체)|보다)"
+    # "탈북민 일가족 4명": the noun describes the people the next one counts
+    r"(?!\s+(?:일가족|가족|여성|남성|청년|모녀|부부|소녀|소년|자매|형제)\b)"
     r"(?:\s*(?P<num>\d+|한|두|세|네|다섯|여섯|일곱|여덟)\s*명)?"
 )
 _PLURAL_HEADS = frozenset("가족 일가족 모녀 부부".split())

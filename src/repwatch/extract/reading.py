@@ -85,7 +85,13 @@ def _add_korean(
     their roles from Korean postpositions."""
     for index, (start, end) in enumerate(bounds):
         acts[index] = sorted([*acts[index], *find_acts_ko(text, start, end)], key=_start)
-        refs[index] = sorted([*refs[index], *find_refs_ko(text, start, end)], key=_start)
+        # a Korean noun inside a count already read ("탈북민 약 60명") is that count's
+        korean = [
+            r
+            for r in find_refs_ko(text, start, end)
+            if not any(r.start < o.end and o.start < r.end for o in refs[index])
+        ]
+        refs[index] = sorted([*refs[index], *korean], key=_start)
         actors[index] = sorted([*actors[index], *find_actors_ko(text, start, end)], key=_start)
         hits = acts[index]
         starts = [p.start for p in places[index]]
