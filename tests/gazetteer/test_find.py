@@ -144,3 +144,24 @@ def test_every_gold_place_of_the_dev_corpus_is_found_within_25_km(
             continue
         nearest = min(km(place["lat"], place["lon"], lat, lon) for lat, lon in points)
         assert nearest <= 25.0, (report_id, place["name"])
+
+
+@pytest.mark.parametrize(
+    ("text", "place_id"),
+    [
+        ("선양의 한 아파트를 급습해", "cn-shenyang"),
+        ("창바이에서 체포된", "cn-changbai"),
+        ("룽징 인근에서", "cn-longjing"),
+        ("옌볜 일대에서", "cn-yanbian"),
+        ("취안허 세관을 통해", "crossing-quanhe-wonjong"),
+    ],
+)
+def test_find_reads_the_transliterations_south_korean_media_use(
+    gazetteer: Gazetteer, text: str, place_id: str
+) -> None:
+    [match] = gazetteer.find(text)
+    assert match.place is not None and match.place.id == place_id
+
+
+def test_a_korean_word_that_is_no_place_name_is_not_read_as_one(gazetteer: Gazetteer) -> None:
+    assert gazetteer.find("안도의 한숨을 쉬었다") == []
