@@ -170,3 +170,15 @@ def test_the_korean_security_service_people_were_handed_to_did_not_catch_them() 
     found = _one_ko("지난달 중순 중국 단둥에서 붙잡힌 북한 여성 2명이 신의주 보위부로 넘겨졌다.")
     assert found["perpetrator"] == "china"
     assert set(found["acts"]) == {"arrest", "repatriation"}
+
+
+def test_korean_third_country_police_are_other_authorities() -> None:
+    text = "라오스 경찰과 베트남 당국이 이들을 붙잡았다."
+    states = [a.state for a in find_actors_ko(text, 0, len(text))]
+    assert states == [Perpetrator.OTHER, Perpetrator.OTHER]
+
+
+def test_a_korean_possibility_a_few_words_after_the_act_makes_it_awaited() -> None:
+    found = acts_of("이들은 혹독한 조사와 정치범수용소 수감에 처해질 수 있다.")
+    # held in a camp is the camp's punishment, not custody awaiting return
+    assert found == {Act.INTERROGATION: Modality.EXPECTED, Act.PUNISHMENT: Modality.EXPECTED}

@@ -41,7 +41,9 @@ TRIGGERS: tuple[tuple[re.Pattern[str], tuple[Act, ...]], ...] = tuple(
         ),
         (r"조사|취조|심문|문초", (A.INTERROGATION,)),
         (
-            r"처벌|교화소|수용소|관리소|노동단련대|처형|공개\s*총살|징역|형을\s*선고",
+            # "정치범수용소 수감": held in a camp is the camp's punishment
+            r"처벌|(?:교화소|수용소|관리소|노동단련대)(?:\s*(?:수감|수용|감금))?|처형|공개\s*총살|징역"
+            r"|형을\s*선고",
             (A.PUNISHMENT,),
         ),
         (r"사망|숨져|숨졌|익사|사살|피살", (A.DEATH,)),
@@ -55,7 +57,7 @@ TRIGGERS: tuple[tuple[re.Pattern[str], tuple[Act, ...]], ...] = tuple(
 # After a trigger, within its word or the next two: awaited, feared or possible
 # ("보내질 수도 있다", "송환될 예정", "북송될 위기", "처벌이 우려된다").
 _EXPECTED_AFTER = re.compile(
-    r"^\S*(?:\s+\S+){0,1}?\s*(?:수도\s|수\s*있|예정|위기|위험|우려|가능성|전망|것으로\s*예상"
+    r"^\S*(?:\s+\S+){0,2}?\s*(?:수도\s|수\s*있|예정|위기|위험|우려|가능성|전망|것으로\s*예상"
     # "북송될 경우" (if returned), "북송을 막기 위해" (to prevent the return)
     r"|경우|막기|막아|막을|않도록|거라|것이라|겁니다|텐데|대상|기다리|앞두|앞둔|대기)"
 )
@@ -106,6 +108,12 @@ ACTORS: tuple[tuple[re.Pattern[str], Perpetrator], ...] = (
         Perpetrator.CHINA,
     ),
     (re.compile(r"러시아\s*(?:경찰|당국|이민국)"), Perpetrator.RUSSIA),
+    (
+        re.compile(
+            r"(?:라오스|베트남|태국|몽골|캄보디아|미얀마)\s*(?:경찰|당국|국경경비대|경비대|군|이민국)"
+        ),
+        Perpetrator.OTHER,
+    ),
 )
 # A place followed, within its phrase, by the locative "에서" ("장백현 시내의 한 식당에서").
 _LOCATIVE_AFTER = re.compile(r"^(?:\([^)]*\))?\S*?(?:\s+\S+?){0,3}?에서(?=\s|$)")
