@@ -383,3 +383,12 @@ def test_a_return_unconfirmed_feared_or_refused_is_not_done(told: str, awaited: 
     found = one(f"Police arrested three North Koreans in Yanji on May 3. {told}")
     assert found["acts"] == ["arrest"]
     assert set(found.get("expected_acts") or ()) == awaited
+
+
+def test_last_week_at_a_station_is_when_people_were_caught_not_a_stay_in_custody() -> None:
+    found = one(
+        "A North Korean woman who had lived in Harbin for ten years was arrested last week at "
+        "a bus station in Shenyang."
+    )
+    assert found["acts"] == ["arrest"]
+    assert found["place"]["name"] == "Shenyang"

@@ -325,6 +325,8 @@ def _acts_in_context(
         if lx.TO_THE_SOUTH.match(right):
             return (*remaining, Act.RELEASE)  # "deported to South Korea": let go, not returned
         return remaining or None  # handed to China by Vietnam: not a return to the North
+    if words[0] in _TIME_UNITS and _NOT_A_SPAN.search(left):
+        return None  # "arrested last week at a bus station": when, not how long held
     if words[-1] == "detention" and not _STATE_BEFORE.search(left):
         return None  # "access to North Koreans in detention": people described
     if acts == (Act.ARREST,) and words[0].startswith("detain") and _STILL_BEFORE.search(left):
@@ -368,6 +370,9 @@ _STATE_BEFORE = re.compile(
     r"\b(?:are|is|was|were|been|be|being|remains?|remained|placed|put|still|now)\s+$",
     re.IGNORECASE,
 )
+_TIME_UNITS = frozenset("day days week weeks night nights month months".split())
+# Before a unit of time: a point in time, not a span spent somewhere.
+_NOT_A_SPAN = re.compile(r"\b(?:last|this|next|that|same|every|each|previous|following)\s+$", re.I)
 # Right before "detained": held still, not just caught ("are still detained").
 _STILL_BEFORE = re.compile(r"\b(?:being|still|remains?|remained)\s+$", re.IGNORECASE)
 
