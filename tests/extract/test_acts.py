@@ -157,3 +157,10 @@ def test_people_told_as_in_custody_are_detained(text: str) -> None:
 def test_pulled_out_of_the_river_by_no_authority_is_no_arrest() -> None:
     assert done("Villagers pulled the boy out of the river near Musan.") == set()
     assert Act.ARREST in done("The man was pulled out of the water by border guards.")
+
+
+def test_the_chance_of_being_returned_is_no_return_done() -> None:
+    text = "Once they are in Chinese hands, the chance of them being returned is very high."
+    assert awaited(text) == {Act.REPATRIATION}
+    assert done(text) == set()
+    assert done("They were caught by chance at a checkpoint.") == {Act.ARREST}

@@ -414,6 +414,7 @@ EXPECTED_CUES = re.compile(
     r"|going\s+to|plan(?:s|ned|ning)?\s+to|fac(?:e|es|ed|ing)|risk|danger|threat(?:ened)?"
     r"|await(?:s|ed|ing)?|imminent|impending|pending|potential|halt|stop|prevent"
     r"|(?:believed|thought|presumed|feared|said)\s+to\s+have"
+    r"|(?:chances?|likelihood|possibility|prospects?|odds)\s+(?:of|that)"
     r"|not\s+to)\b",
     re.IGNORECASE,
 )
