@@ -392,3 +392,15 @@ def test_last_week_at_a_station_is_when_people_were_caught_not_a_stay_in_custody
     )
     assert found["acts"] == ["arrest"]
     assert found["place"]["name"] == "Shenyang"
+
+
+@pytest.mark.parametrize(
+    "told",
+    [
+        "After a week in the Tumen border detention center, the five were returned to Namyang.",
+        "The five were then taken to the city's detention centre.",
+    ],
+)
+def test_a_stay_at_or_a_transfer_to_a_named_detention_centre_is_custody(told: str) -> None:
+    found = one(f"Police arrested five North Koreans in Tumen on May 3. {told}")
+    assert {"arrest", "detention"} <= set(found["acts"])

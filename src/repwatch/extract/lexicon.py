@@ -173,7 +173,7 @@ TRIGGERS: tuple[Trigger, ...] = (
     _t(r"locked\s+(?:them|him|her)\s+(?:up|in\s+(?:a|the)\s+)", A.DETENTION),
     # "after two days at a border post": a stay in custody told as a time spent there
     _t(
-        r"(?:days?|weeks?|nights?|months?)\s+(?:at|in)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?"
+        r"(?:days?|weeks?|nights?|months?)\s+(?:at|in)\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){0,3}?"
         r"(?:post|station|cell|cent(?:er|re)|facility|jail|prison|custody)"
         r"|(?:days?|weeks?|nights?|months?)\s+(?:in|of)\s+(?:police\s+)?(?:custody|detention)",
         A.DETENTION,
@@ -198,7 +198,7 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"(?:moved|transferred|taken|brought|driven|transported)(?="
         + _GAP
         + r"\s+to\s+(?:the\s+|an?\s+)?(?:(?!North\b|Pyongyang\b)(?-i:[A-Z])|border\b|detention\b"
-        r"|facility\b|(?:[\w-]+\s+){0,2}(?:office|checkpoint|station|post|jail|prison|detention"
+        r"|facility\b|(?:[\w'’-]+\s+){0,2}(?:office|checkpoint|station|post|jail|prison|detention"
         r"|facility|cent(?:er|re))\b))",
         A.DETENTION,
     ),
