@@ -42,6 +42,18 @@ def test_every_trigger_and_actor_pattern_is_scanned_by_its_keys() -> None:
     assert unkeyed == []
 
 
+def test_the_people_phrases_read_in_every_clause_are_scanned_by_their_keys() -> None:
+    """The pronouns, partitives and quantifiers are read in every clause of every report:
+    each one that can name the words it starts with must."""
+    from repwatch.extract import phrases
+
+    # two patterns start with words too common to be worth keys ("a", "the") and are
+    # scanned plainly
+    scanned_plainly = 2
+    assert sum(keys is None for keys in phrases._KEYS.values()) == scanned_plainly
+    assert phrases._KEYS[phrases._PRONOUN] is not None
+
+
 def test_key_starts_are_the_word_starts_with_a_key() -> None:
     starts = key_starts(("arrest", "guard"), TEXT)
     # "re-arrested": a word starts after the hyphen

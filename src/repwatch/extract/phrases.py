@@ -21,12 +21,7 @@ AGGREGATE_MIN = 1000  # a count this large is a tally, not one case
 _PRONOUN = re.compile(
     r"\b(?:they|them|he|him|she)\b|\bher\b(?=\s*(?:[^\w\s]|$|to\b|into\b"
     r"|back\b|over\b|and\b|at\b|in\b|for\b|from\b|across\b|before\b"
-    r"|after\b|with\b|by\b|only\b|away\b))"
-    # "sent her home": the person sent, not her house
-    r"|(?<=\b(?:sent|send)\s)her\b(?=\s+home\b)"
-    # "Both were tortured", "Both ended up in a camp": the two just named
-    r"|\bboth\b(?=\s+(?:were|are|was|had|have|has|will|would|could|may|might|must|later"
-    r"|then|now|still|also|ended|died|remain|remained|remain|received|got|face|faced)\b)"
+    r"|after\b|with\b|by\b|only\b|away\b|home\b))"
     # whose act a noun names: "their repatriation took place", "his deportation came",
     # and whose body was found
     r"|\b(?:their|his|her)\b(?=\s+(?:[\w-]+\s+)?(?:arrest|capture|detention|deportation"
@@ -96,7 +91,8 @@ _MY_RELATIVE = re.compile(
 )
 
 _BOTH = re.compile(
-    r"\bboth\b(?=\s+(?:are|were|have|had|was|is|will|would|remain|face|men|women))",
+    r"\bboth\b(?=\s+(?:are|were|have|has|had|was|is|will|would|could|may|might|must|remain"
+    r"|remained|face|faced|ended|died|received|got|later|then|now|still|also|men|women)\b)",
     re.IGNORECASE,
 )
 
@@ -346,10 +342,18 @@ def _partials(text: str, start: int, end: int) -> list[Ref]:
     ]
 
 
+_HOME_AFTER = re.compile(r"\s+home\b", re.IGNORECASE)
+_SENDING = frozenset("sent send sends sending flew flown".split())
+
+
 def _pronouns(text: str, start: int, end: int) -> list[Ref]:
     refs = []
     for m in _scan(_PRONOUN, text, start, end):
         word = m.group().lower()
+        if word == "her" and _HOME_AFTER.match(text, m.end()):
+            if word_before(text, m.start()) not in _SENDING:
+                continue  # "raided her home": her house; "sent her home": the woman
+
         plural = word in ("they", "them", "their")
         refs.append(Ref(m.start(), m.end(), m.group(), "pronoun", plural=plural))
     return refs
