@@ -404,3 +404,19 @@ def test_last_week_at_a_station_is_when_people_were_caught_not_a_stay_in_custody
 def test_a_stay_at_or_a_transfer_to_a_named_detention_centre_is_custody(told: str) -> None:
     found = one(f"Police arrested five North Koreans in Tumen on May 3. {told}")
     assert {"arrest", "detention"} <= set(found["acts"])
+
+
+def test_a_relatives_death_told_in_passing_is_no_incident() -> None:
+    found = incidents(
+        "Police arrested a North Korean woman in Yanji on May 3. She had come to China in "
+        "2019. Her father died that winter in Chongjin."
+    )
+    assert [f["acts"] for f in found] == [["arrest"]]
+
+
+def test_a_man_left_to_die_of_his_wounds_died_in_the_attempt() -> None:
+    found = one(
+        "In late October an activist watched a guard shoot a man near Hyesan. The wounded man "
+        "was left lying there for half an hour before he died."
+    )
+    assert "death" in found["acts"]

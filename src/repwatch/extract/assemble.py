@@ -27,7 +27,15 @@ from repwatch.extract.case_places import completed_places, found_places, with_to
 from repwatch.extract.reading import Reading
 from repwatch.extract.segment import CORE_ACTS, Case
 from repwatch.extract.segment import PRODUCER as SEGMENT
-from repwatch.model import Act, EvidenceSpan, Mention, Perpetrator, Sourced, date_bounds
+from repwatch.model import (
+    Act,
+    ActMention,
+    EvidenceSpan,
+    Mention,
+    Perpetrator,
+    Sourced,
+    date_bounds,
+)
 
 _NORTH_KOREAN = re.compile(r"\bNorth\s+Korean", re.IGNORECASE)
 # Heads of victims who fled, for the relevance test.
@@ -60,6 +68,8 @@ def assemble(case: Case, reading: Reading, extractor: str, report_id: str) -> Me
     if not any(a.act in CORE_ACTS for a in act_mentions):
         return None  # all it told was done by someone else's hands
     act_mentions = with_implied_arrest(act_mentions)
+    if _only_a_death_told(act_mentions, case, reading):
+        return None
     mention = Mention(
         report_id=report_id,
         acts=tuple(act_mentions),
@@ -133,6 +143,26 @@ def _a_tally(mention: Mention) -> bool:
         return False
     start, end = date_bounds(mention.date.value if mention.date else None)
     return start is None or end is None or (end - start).days > _EPISODE_DAYS
+
+
+def _only_a_death_told(acts: list[ActMention], case: Case, reading: Reading) -> bool:
+    """ "Her father died that winter": a death told with no crossing, no shot and no hand
+    of a state is a life's end in the story, not a death in the attempt ("the wounded man
+    was left lying there before he died" is one)."""
+    if {a.act for a in acts} != {Act.DEATH}:
+        return False
+    if not all(span.text.lower() in _BARE_DEATH for a in acts for span in a.spans):
+        return False
+    sentences = {reading.clauses[i].sentence for i in case.told}
+    return not any(_VIOLENCE.search(reading.text, *reading.sentence_spans[s]) for s in sentences)
+
+
+_BARE_DEATH = frozenset(("died", "dies", "die"))
+_VIOLENCE = re.compile(
+    r"\b(?:shot|shoot\w*|wound\w*|beat(?:en|ing)?|fired|gun\w*|injur\w*|tortur\w*|kill\w*"
+    r"|guards?|soldiers?|police|custody|camp|prison|drown\w*|froze|frozen|river|ice)\b",
+    re.IGNORECASE,
+)
 
 
 def _grounded(mention: Mention) -> bool:
