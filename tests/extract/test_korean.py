@@ -182,3 +182,8 @@ def test_a_korean_possibility_a_few_words_after_the_act_makes_it_awaited() -> No
     found = acts_of("이들은 혹독한 조사와 정치범수용소 수감에 처해질 수 있다.")
     # held in a camp is the camp's punishment, not custody awaiting return
     assert found == {Act.INTERROGATION: Modality.EXPECTED, Act.PUNISHMENT: Modality.EXPECTED}
+
+
+def test_a_korean_threat_told_after_the_next_act_is_that_acts() -> None:
+    found = acts_of("탈북민 일가족 4명이 중국 공안에 체포돼 강제북송 위기에 놓였다.")
+    assert found == {Act.ARREST: Modality.OCCURRED, Act.REPATRIATION: Modality.EXPECTED}

@@ -11,6 +11,7 @@ hits as the English ones, so segmentation, binding and assembly are shared.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -137,11 +138,16 @@ def find_acts_ko(text: str, start: int, end: int) -> list[ActHit]:
         for m in pattern.finditer(text, start, end):
             candidates.append((m.start(), m.end(), acts))
     candidates.sort(key=lambda c: (c[0], -c[1]))
+    starts = [c[0] for c in candidates]
     hits: list[ActHit] = []
     for begin, stop, acts in candidates:
         if hits and begin < hits[-1].end:
             continue
-        right = text[stop : min(end, stop + 30)]
+        # what follows up to the next act is this one's ("체포돼 강제북송 위기에": the
+        # threat is the return's, not the arrest's)
+        following = bisect_left(starts, stop)
+        limit = starts[following] if following < len(starts) else end
+        right = text[stop : min(end, stop + 30, limit)]
         left = text[max(start, begin - 20) : begin]
         conditional = _IF_AFTER.match(right) is not None or bool(_CONDITION_BEFORE.search(left))
         expected = conditional or _EXPECTED_AFTER.match(right) is not None
@@ -151,7 +157,7 @@ def find_acts_ko(text: str, start: int, end: int) -> list[ActHit]:
                 end=stop,
                 text=text[begin:stop],
                 acts=acts,
-                # "구금시설에 수백 명이": a place of custody names the people after it
+                # "건너려던 일가족 4명이": a relative form tells of the people after it
                 voice="active" if _BEFORE_PEOPLE.match(text, stop, end) else "left",
                 modality=Modality.EXPECTED if expected else Modality.OCCURRED,
                 negated=_NEGATED_AFTER.match(right) is not None,
