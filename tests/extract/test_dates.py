@@ -336,3 +336,22 @@ def test_a_date_after_another_verb_is_not_the_arrests() -> None:
     report = Report.from_text(text, published=dt.date(2010, 11, 23))
     (mention,) = extract(report)
     assert mention.to_eval()["date"] == {"start": "2010-10", "end": "2010-10"}
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "day"),
+    [
+        ("설 당일인 지난 10일 선양에서 체포됐다", "relative", "2024-02-10"),
+        ("지난 16일 체포됐다고 소식통이 전했다", "relative", "2024-01-16"),
+        ("북한 인권단체가 15일 밝혔다", "spoke", "2024-02-15"),
+        ("소식통은 9일 데일리NK와의 통화에서", "spoke", "2024-02-09"),
+    ],
+)
+def test_a_korean_day_of_the_month_is_the_latest_such_day(text: str, kind: str, day: str) -> None:
+    (mention,) = find_dates(text, dt.date(2024, 2, 15))
+    assert mention.kind == kind
+    assert mention.range == DateRange(start=day, end=day, precision=DatePrecision.DAY)
+
+
+def test_a_korean_count_of_days_is_no_date() -> None:
+    assert find_dates("10일간 구금됐다가 3일 동안 조사를 받았다", dt.date(2024, 2, 15)) == []

@@ -23,6 +23,7 @@ from repwatch.extract.date_patterns import (
     DURATION_BEFORE,
     ISO_DATE,
     KOREAN_DATE,
+    KOREAN_DAY,
     KOREAN_RELATIVE,
     KOREAN_YEAR,
     MDY,
@@ -254,6 +255,10 @@ def _korean_date(text: str, m: re.Match[str]) -> Expr | None:
     return Expr("ym", year, int(m["m"]), part=_part_of(m["part"]))
 
 
+def _korean_day(text: str, m: re.Match[str]) -> Expr | None:
+    return Expr("dom", day=int(m["d"]))
+
+
 def _korean_year(text: str, m: re.Match[str]) -> Expr | None:
     return Expr("y", int(m["y"]))
 
@@ -297,8 +302,9 @@ FINDERS: dict[str, tuple[re.Pattern[str], _Finder, str | None]] = {
     "dom": (DAY_OF_MONTH, _day_of_month, "the|d"),
     "korean_date": (KOREAN_DATE, _korean_date, None),
     "korean_year": (KOREAN_YEAR, _korean_year, None),
+    "korean_day": (KOREAN_DAY, _korean_day, None),
     "korean_relative": (KOREAN_RELATIVE, _korean_relative, None),
 }
 RANK = {name: rank for rank, name in enumerate(FINDERS)}
-KOREAN_FINDERS = ("korean_date", "korean_year", "korean_relative")
+KOREAN_FINDERS = ("korean_date", "korean_year", "korean_relative", "korean_day")
 HANGUL = re.compile("[\uac00-\ud7a3]")

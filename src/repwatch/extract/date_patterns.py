@@ -144,6 +144,10 @@ KOREAN_DATE = re.compile(
     r"(?:(?P<y>(?:19|20)\d{2})\s*년\s*)?(?P<m>1[0-2]|0?[1-9])\s*월"
     r"(?:\s*(?P<d>3[01]|[12]\d|0?[1-9])\s*일)?(?:\s*(?P<part>초순|초|중순|하순|말|상순))?"
 )
+# "지난 10일", "15일": a day of the month the text is in (not "3월 10일", not "10일간")
+KOREAN_DAY = re.compile(
+    r"(?<![월\d])(?<!월\s)(?:지난\s*)?(?P<d>3[01]|[12]\d|0?[1-9])\s*일(?![간째동])(?!\s*(?:동안|간))"
+)
 KOREAN_YEAR = re.compile(r"(?P<y>(?:19|20)\d{2})\s*년(?!\s*\d{1,2}\s*월)")
 KOREAN_RELATIVE = re.compile(
     r"(?P<k>지난달|이달|이번\s*달|지난해|작년|올해|지난주|이번\s*주|그저께|그제|어제)"

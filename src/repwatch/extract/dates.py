@@ -92,6 +92,13 @@ def _resolve(
 # --- the kind a mention's surroundings give it ---------------------------------------
 
 
+# "인권단체가 15일 밝혔다", "소식통은 9일 데일리NK와의 통화에서": the day a source spoke.
+_KOREAN_SPOKE_AFTER = re.compile(
+    r"\s*(?:\S+(?:에|에게|와의|과의|와|과)\s+)?(?:밝혔|말했|전했|발표했|보도했|주장했|통화에서"
+    r"|인터뷰에서)"
+)
+
+
 def _surrounding_kind(text: str, start: int, end: int) -> str | None:
     before = text[max(0, start - 120) : start]
     line_start = text.rfind("\n", 0, start) + 1
@@ -101,7 +108,7 @@ def _surrounding_kind(text: str, start: int, end: int) -> str | None:
         and DATELINE_AFTER.match(text, end)
     ):
         return "dateline"
-    if SPOKE_BEFORE.search(before):
+    if SPOKE_BEFORE.search(before) or _KOREAN_SPOKE_AFTER.match(text, end):
         return "spoke"
     if SINCE_BEFORE.search(before):
         return "since"
