@@ -49,7 +49,7 @@ def assemble(case: Case, reading: Reading, extractor: str, report_id: str) -> Me
     text = reading.text
     bounds = counted(case)
     act_mentions = acts_of(bounds, reading)
-    if not any(a.act is not Act.CROSSING for a in act_mentions):
+    if not any(a.act in CORE_ACTS for a in act_mentions):
         return None
     main = main_bounds(bounds, reading)
     found = with_told_caught(found_places(case, main, reading), main, reading)

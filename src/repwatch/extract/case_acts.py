@@ -104,17 +104,13 @@ def _drop_release_after_return(found: dict[tuple[Act, Modality], list[EvidenceSp
 def with_implied_arrest(mentions: list[ActMention]) -> list[ActMention]:
     """People handed back were caught first: a done return stands for the arrest it
     implies, as custody does (the return's evidence is the arrest's)."""
-    done = {m.act: m for m in mentions if m.modality is Modality.OCCURRED}
-    if not done:
-        awaited = {m.act: m for m in mentions}
-        if Act.REPATRIATION in awaited and Act.ARREST not in awaited:
-            # "she faces deportation if found": to be sent back, she must be caught first
-            arrest = awaited[Act.REPATRIATION].model_copy(update={"act": Act.ARREST})
-            return sorted([*mentions, arrest], key=lambda m: list(Act).index(m.act))
+    # with nothing done, the awaited acts: "she faces deportation if found" awaits her arrest
+    told = {m.act: m for m in mentions if m.modality is Modality.OCCURRED} or {
+        m.act: m for m in mentions
+    }
+    if Act.REPATRIATION not in told or Act.ARREST in told:
         return mentions
-    if Act.REPATRIATION not in done or Act.ARREST in done:
-        return mentions
-    arrest = done[Act.REPATRIATION].model_copy(update={"act": Act.ARREST})
+    arrest = told[Act.REPATRIATION].model_copy(update={"act": Act.ARREST})
     kept = [m for m in mentions if m.act is not Act.ARREST]  # an arrest awaited is done
     return sorted([*kept, arrest], key=lambda m: list(Act).index(m.act))
 

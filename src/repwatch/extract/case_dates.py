@@ -160,11 +160,8 @@ def _own_dates(
 def _governing_act(mention: DateMention, facts: ClauseFacts, text: str) -> ActHit | None:
     before = [h for h in facts.acts if h.end <= mention.start]
     if before:
-        verb = lx.FINITE.search(text, before[-1].end, mention.start)
-        if verb is not None and not _RELATIVE.search(text, before[-1].end, verb.start()):
-            # "who was detained … last month, was put on a flight on Monday": the date
-            # after another verb is that verb's
-            return None
+        if lx.another_verb(text, before[-1].end, mention.start):
+            return None  # the date after another verb is that verb's
         return before[-1]
     after = [h for h in facts.acts if h.start >= mention.end]
     if _EARLIER_RELATIVE.search(text, facts.clause.start, mention.start):
@@ -174,7 +171,6 @@ def _governing_act(mention: DateMention, facts: ClauseFacts, text: str) -> ActHi
     return None
 
 
-_RELATIVE = re.compile(r"\b(?:who|which|that|whose|whom)\b", re.IGNORECASE)
 # A relative clause of what came before, which a date inside it belongs to
 _EARLIER_RELATIVE = re.compile(r"\b(?:who|which|that)\s+had\b", re.IGNORECASE)
 

@@ -318,7 +318,7 @@ def _inferred_caught(case: Case, reading: Reading, perpetrator: Sourced | None) 
             seat is not None
             and seat.place is not None
             and seat.place.admin1
-            and (best.place.name.startswith(seat.place.admin1))
+            and best.place.name.startswith(seat.place.admin1)
         ):
             best = seat
     return with_role(best, PlaceRole.CAUGHT)

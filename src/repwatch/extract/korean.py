@@ -188,8 +188,11 @@ def find_refs_ko(text: str, start: int, end: int) -> list[Ref]:
         # Korean has no articles: a head already named, or one after 이/그, is definite
         known = m.group("det") or (num is None and head in text[: m.start()])
         kind = "definite" if known else "new"
-        one = _ONE_BEFORE.search(text, start, m.start())
-        if num is None and head in _GENERIC_HEADS and not one:
+        if (
+            num is None
+            and head in _GENERIC_HEADS
+            and not _ONE_BEFORE.search(text, start, m.start())
+        ):
             # a bare "탈북민" is defectors in general ("탈북민이 강제로 북송되어서는 안 된다")
             kind, count = "generic", None
         plural = count is None or (count.min or 0) > 1

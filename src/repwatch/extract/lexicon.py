@@ -665,6 +665,17 @@ FINITE = re.compile(
     r"\b(?:was|were|is|are|has|have|had|will|would|said|says|told|added|reported)\b",
     re.IGNORECASE,
 )
+RELATIVE = re.compile(r"\b(?:who|which|that|whose|whom)\b", re.IGNORECASE)
+
+
+def another_verb(text: str, start: int, end: int) -> bool:
+    """Whether a finite verb in ``text[start:end]``, not in a relative clause, ends the
+    phrase of the act before it ("the arrest of two … has alarmed activists in Seoul",
+    "who was detained … last month, was put on a flight on Monday")."""
+    verb = FINITE.search(text, start, end)
+    return verb is not None and not RELATIVE.search(text, start, verb.start())
+
+
 # Words of flight and the border: an arrest told with them is one of this record.
 FLIGHT = re.compile(
     r"\b(?:cross(?:ed|es|ing)?|fle[de]|flee(?:ing)?|escap(?:e|ed|es|ing)|defect(?:ed|ing|ion)?"

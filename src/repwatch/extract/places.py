@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from repwatch.extract.acts import ActHit
-from repwatch.extract.lexicon import FINITE, NOT_VERBS
+from repwatch.extract.lexicon import NOT_VERBS, RELATIVE, another_verb
 from repwatch.gazetteer import PlaceMatch
 from repwatch.model import Act, Modality, Place, PlaceRole
 
@@ -106,7 +106,6 @@ _APPOSITIVE_OPEN = re.compile(
 _BEFORE_REACH = 200
 # Roles that say something was done to the people there.
 _WHERE_DONE = frozenset((PlaceRole.CAUGHT, PlaceRole.HELD, PlaceRole.RETURNED, PlaceRole.CROSSED))
-_RELATIVE = re.compile(r"\b(?:who|which|that|whose|whom)\b", re.IGNORECASE)
 
 
 # People named by where they belong: "three residents of Hyesan", "two citizens of the
@@ -277,8 +276,7 @@ def _role(text: str, start: int, match: PlaceMatch, governing: ActHit | None) ->
     if match.start < match.name_start and prep not in SOURCE | GOAL | PATH:
         prep = "near"  # a cue the gazetteer read ("near", "outskirts of") is locative
     if governing is not None and governing.end <= match.name_start:
-        verb = FINITE.search(text, governing.end, match.name_start)
-        if verb and not _RELATIVE.search(text, governing.end, verb.start()):
+        if another_verb(text, governing.end, match.name_start):
             governing = None  # "the arrest of two … has alarmed activists in Seoul"
     if (
         governing is not None
@@ -339,7 +337,7 @@ def _governing(text: str, start: int, match: PlaceMatch, acts: Sequence[ActHit])
         return None
     if _FRONTED.match(text, start) and "," in text[last : after[0].start]:
         return after[0]  # "In the raid which took place in Yanji, police found …"
-    if not _RELATIVE.search(text, start, match.start):
+    if not RELATIVE.search(text, start, match.start):
         return after[0]
     return None
 
